@@ -1,0 +1,13 @@
+package dev.shadowtrainer;
+
+/** Process exit codes, documented in {@code --help} and the README. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int USAGE = 2;
+    public static final int BAD_DATA = 3;
+    public static final int STORAGE = 4;
+
+    private ExitCodes() {
+    }
+}
