@@ -1,0 +1,101 @@
+package dev.shadowtrainer.config;
+
+import dev.shadowtrainer.config.ConfigKey.Type;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every configuration key the trainer knows, with defaults and ranges; nothing else is accepted. */
+public final class ConfigSchema {
+    private static final List<String> TIMEFRAMES = List.of("1m", "5m", "15m", "1h", "4h", "1d");
+
+    private final Map<String, ConfigKey> keys = new LinkedHashMap<>();
+
+    public ConfigSchema() {
+        add(integer("seed", 42, 0, Long.MAX_VALUE, "seed for every random choice (synthetic data, agents)"));
+
+        add(text("data.source", "auto", List.of(),
+                "candle source: auto, cache, xchange, synthetic or file:PATH"));
+        add(text("data.exchange", "binance", List.of(), "exchange for xchange downloads and the cache"));
+        add(text("data.symbol", "BTC/USDT", List.of(), "trading pair, BASE/QUOTE"));
+        add(text("data.timeframe", "15m", TIMEFRAMES, "candle timeframe"));
+        add(integer("data.days", 365, 1, 36_500, "days of history, counted back from the newest candle"));
+        add(text("data.cache_dir", "data/candles", List.of(), "folder of the local candle cache"));
+        add(integer("data.min_bars", 500, 50, 10_000_000,
+                "fewest usable bars (after warm-up) a run accepts before it reports insufficient data"));
+
+        add(integer("features.normalization_window", 500, 20, 100_000,
+                "bars in the rolling window of the past-only feature normalisation"));
+
+        add(bool("training.rl_agent.enabled", true, "train the PPO agent"));
+        add(number("training.rl_agent.learning_rate", 0.0003, 0, true, 1, "PPO learning rate"));
+        add(number("training.rl_agent.gamma", 0.99, 0, true, 1, "discount factor"));
+        add(integer("training.rl_agent.state_dim", 80, 8, 4096, "observation size of the agent"));
+
+        add(bool("training.shadow_trading.enabled", true, "record every possible (shadow) trade"));
+        add(number("training.shadow_trading.position_size", 1000, 0, true, 1e12,
+                "position size in quote currency before the size multiplier"));
+        add(text("training.shadow_trading.quote_currency", "USDT", List.of(), "currency of sizes and pnl"));
+        add(integer("training.shadow_trading.max_hold_minutes", 120, 1, 525_600,
+                "longest a position may stay open"));
+        add(number("training.shadow_trading.stop_loss_bps", 15, 0, true, 10_000, "stop-loss distance in bps"));
+        add(number("training.shadow_trading.take_profit_bps", 20, 0, true, 100_000, "take-profit distance in bps"));
+        add(number("training.shadow_trading.min_confidence_threshold", 0.52, 0, false, 1,
+                "lowest policy confidence that opens a trade"));
+        add(number("training.shadow_trading.maker_fee_bps", 2.0, -100, false, 1000,
+                "maker fee per leg in bps (negative = rebate)"));
+        add(number("training.shadow_trading.taker_fee_bps", 5.0, -100, false, 1000, "taker fee per leg in bps"));
+        add(number("training.shadow_trading.slippage_bps", 1.0, 0, false, 1000,
+                "slippage on market orders in bps"));
+
+        add(number("memory.vector_similarity_threshold", 0.7, 0, false, 1,
+                "cosine similarity above which two trades count as alike"));
+        add(integer("memory.min_pattern_occurrences", 10, 1, 1_000_000,
+                "trades a pattern needs before its statistics are used"));
+
+        add(text("database.url", "h2:data/memory/shadow-trainer", List.of(),
+                "trade memory: h2:PATH (embedded) or postgresql://user@host:port/db"));
+    }
+
+    private void add(ConfigKey key) {
+        keys.put(key.path(), key);
+    }
+
+    private static ConfigKey bool(String path, boolean def, String description) {
+        return new ConfigKey(path, Type.BOOLEAN, def, null, false, null, List.of(), description);
+    }
+
+    private static ConfigKey integer(String path, long def, long min, long max, String description) {
+        return new ConfigKey(path, Type.INTEGER, def, (double) min, false, (double) max, List.of(), description);
+    }
+
+    private static ConfigKey number(String path, double def, double min, boolean minExclusive, double max,
+                                    String description) {
+        return new ConfigKey(path, Type.NUMBER, def, min, minExclusive, max, List.of(), description);
+    }
+
+    private static ConfigKey text(String path, String def, List<String> allowed, String description) {
+        return new ConfigKey(path, Type.STRING, def, null, false, null, allowed, description);
+    }
+
+    public Optional<ConfigKey> key(String path) {
+        return Optional.ofNullable(keys.get(path));
+    }
+
+    public List<ConfigKey> keys() {
+        return List.copyOf(keys.values());
+    }
+
+    /** Whether {@code path} is a section (a prefix of some key), e.g. {@code training.rl_agent}. */
+    public boolean isSection(String path) {
+        String prefix = path + ".";
+        return keys.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+    }
+
+    /** Keys directly or indirectly under a section, for "known keys" hints. */
+    public List<String> keysUnder(String section) {
+        String prefix = section.isEmpty() ? "" : section + ".";
+        return keys.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+    }
+}

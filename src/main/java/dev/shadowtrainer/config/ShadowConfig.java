@@ -1,0 +1,128 @@
+package dev.shadowtrainer.config;
+
+import dev.shadowtrainer.market.Timeframe;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole resolved configuration as typed sections, plus every value with its origin for
+ * provenance and summaries.
+ */
+public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, TrainingConfig training,
+                           MemoryConfig memory, DatabaseConfig database, Map<String, Setting> settings) {
+    public ShadowConfig {
+        Objects.requireNonNull(data, "data is null");
+        Objects.requireNonNull(features, "features is null");
+        Objects.requireNonNull(training, "training is null");
+        Objects.requireNonNull(memory, "memory is null");
+        Objects.requireNonNull(database, "database is null");
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** Candle data: where from, which market, how much. */
+    public record DataConfig(String source, String exchange, String symbol, Timeframe timeframe, int days,
+                             String cacheDir, int minBars) {
+    }
+
+    public record FeaturesConfig(int normalizationWindow) {
+    }
+
+    public record TrainingConfig(RlAgentConfig rlAgent, ShadowTradingConfig shadowTrading) {
+    }
+
+    public record RlAgentConfig(boolean enabled, double learningRate, double gamma, int stateDim) {
+    }
+
+    public record ShadowTradingConfig(boolean enabled, double positionSize, String quoteCurrency, int maxHoldMinutes,
+                                      double stopLossBps, double takeProfitBps, double minConfidenceThreshold,
+                                      double makerFeeBps, double takerFeeBps, double slippageBps) {
+    }
+
+    public record MemoryConfig(double vectorSimilarityThreshold, int minPatternOccurrences) {
+    }
+
+    /** Where trade memory lives; {@link #toString()} never shows a password. */
+    public record DatabaseConfig(String url) {
+        @Override
+        public String toString() {
+            return "DatabaseConfig[url=" + redacted() + "]";
+        }
+
+        /** The url with any password replaced by ***. */
+        public String redacted() {
+            return DatabaseUrls.redact(url);
+        }
+    }
+
+    static ShadowConfig from(Map<String, Setting> s) {
+        return new ShadowConfig(
+                lng(s, "seed"),
+                new DataConfig(str(s, "data.source"), str(s, "data.exchange"), str(s, "data.symbol"),
+                        Timeframe.parse(str(s, "data.timeframe")), integer(s, "data.days"), str(s, "data.cache_dir"),
+                        integer(s, "data.min_bars")),
+                new FeaturesConfig(integer(s, "features.normalization_window")),
+                new TrainingConfig(
+                        new RlAgentConfig(bool(s, "training.rl_agent.enabled"),
+                                num(s, "training.rl_agent.learning_rate"), num(s, "training.rl_agent.gamma"),
+                                integer(s, "training.rl_agent.state_dim")),
+                        new ShadowTradingConfig(bool(s, "training.shadow_trading.enabled"),
+                                num(s, "training.shadow_trading.position_size"),
+                                str(s, "training.shadow_trading.quote_currency"),
+                                integer(s, "training.shadow_trading.max_hold_minutes"),
+                                num(s, "training.shadow_trading.stop_loss_bps"),
+                                num(s, "training.shadow_trading.take_profit_bps"),
+                                num(s, "training.shadow_trading.min_confidence_threshold"),
+                                num(s, "training.shadow_trading.maker_fee_bps"),
+                                num(s, "training.shadow_trading.taker_fee_bps"),
+                                num(s, "training.shadow_trading.slippage_bps"))),
+                new MemoryConfig(num(s, "memory.vector_similarity_threshold"),
+                        integer(s, "memory.min_pattern_occurrences")),
+                new DatabaseConfig(str(s, "database.url")),
+                withRedactedUrl(s));
+    }
+
+    /** Settings are kept for provenance and printed in summaries, so the url is stored without password. */
+    private static Map<String, Setting> withRedactedUrl(Map<String, Setting> s) {
+        Map<String, Setting> copy = new LinkedHashMap<>(s);
+        Setting url = copy.get("database.url");
+        copy.put("database.url", new Setting(DatabaseUrls.redact((String) url.value()), url.origin()));
+        return copy;
+    }
+
+    /** Every key and its value as plain text (passwords redacted), sorted by key; for summaries. */
+    public Map<String, Object> effectiveValues() {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        settings.forEach((k, v) -> out.put(k, v.value()));
+        return out;
+    }
+
+    private static Object get(Map<String, Setting> s, String key) {
+        Setting setting = s.get(key);
+        if (setting == null) {
+            throw new IllegalStateException("no value for " + key);
+        }
+        return setting.value();
+    }
+
+    private static String str(Map<String, Setting> s, String key) {
+        return (String) get(s, key);
+    }
+
+    private static boolean bool(Map<String, Setting> s, String key) {
+        return (Boolean) get(s, key);
+    }
+
+    private static long lng(Map<String, Setting> s, String key) {
+        return ((Number) get(s, key)).longValue();
+    }
+
+    private static int integer(Map<String, Setting> s, String key) {
+        return Math.toIntExact(lng(s, key));
+    }
+
+    private static double num(Map<String, Setting> s, String key) {
+        return ((Number) get(s, key)).doubleValue();
+    }
+}
