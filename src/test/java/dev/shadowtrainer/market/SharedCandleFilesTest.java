@@ -1,8 +1,8 @@
 package dev.shadowtrainer.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.shadowtrainer.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,29 +13,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Real Binance exports from the shared data folder; skipped where that folder is absent. */
+/** Real Binance exports from the shared data folder (required: these tests fail without it). */
 class SharedCandleFilesTest {
-    private static final Path BINANCE_2025 = sharedData().resolve("binance-2025");
-
-    private static Path sharedData() {
-        String configured = System.getProperty("shadow.sharedData");
-        return Path.of(configured != null ? configured : "../shared/data");
-    }
+    private static final Path BINANCE_2025 = SharedData.binance2025("BTCUSDT_15m.csv").getParent();
 
     private static CandleRequest request(String symbol, Timeframe timeframe) {
         return new CandleRequest(new SeriesId("binance", Symbol.parse(symbol), timeframe), 90);
     }
 
     private static List<Candle> load(String file, String symbol, Timeframe timeframe) {
-        Path path = BINANCE_2025.resolve(file);
-        assumeTrue(Files.isRegularFile(path), "shared data not present: " + path);
+        Path path = SharedData.binance2025(file);
         return new FileCandleSource(path).load(request(symbol, timeframe));
     }
 
     static Stream<String> sharedFiles() throws IOException {
-        if (!Files.isDirectory(BINANCE_2025)) {
-            return Stream.empty();
-        }
         try (Stream<Path> files = Files.list(BINANCE_2025)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().toList().stream();
         }

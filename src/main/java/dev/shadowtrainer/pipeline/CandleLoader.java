@@ -1,0 +1,117 @@
+package dev.shadowtrainer.pipeline;
+
+import dev.shadowtrainer.config.ConfigException;
+import dev.shadowtrainer.config.ShadowConfig.DataConfig;
+import dev.shadowtrainer.market.CacheCandleSource;
+import dev.shadowtrainer.market.Candle;
+import dev.shadowtrainer.market.CandleCache;
+import dev.shadowtrainer.market.CandleDownloader;
+import dev.shadowtrainer.market.CandleRequest;
+import dev.shadowtrainer.market.CandleSeries;
+import dev.shadowtrainer.market.CandleSource;
+import dev.shadowtrainer.market.CleanedSeries;
+import dev.shadowtrainer.market.DataException;
+import dev.shadowtrainer.market.DataQuality;
+import dev.shadowtrainer.market.FileCandleSource;
+import dev.shadowtrainer.market.RetryPolicy;
+import dev.shadowtrainer.market.SeriesId;
+import dev.shadowtrainer.market.Symbol;
+import dev.shadowtrainer.market.SyntheticCandleSource;
+import dev.shadowtrainer.market.XChangeCandleSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Picks the candle source named in the config, loads, cleans through {@link DataQuality} and cuts
+ * the requested window. The {@code auto} source reads the cache when it covers the request and
+ * otherwise downloads into the cache first, so a later offline run finds the data.
+ */
+public final class CandleLoader {
+    private final Clock clock;
+    private final String exchangeBaseUrl;
+
+    /**
+     * @param clock           defines "now": which candles are closed
+     * @param exchangeBaseUrl exchange API root, or null for the exchange's public endpoint
+     */
+    public CandleLoader(Clock clock, String exchangeBaseUrl) {
+        this.clock = Objects.requireNonNull(clock, "clock is null");
+        this.exchangeBaseUrl = exchangeBaseUrl;
+    }
+
+    public LoadedSeries load(DataConfig data, long seed) {
+        SeriesId id = seriesId(data);
+        String source = data.source();
+        CandleSource chosen = switch (sourceKind(source)) {
+            case "file" -> new FileCandleSource(source.substring("file:".length()));
+            case "synthetic" -> new SyntheticCandleSource(seed);
+            case "cache" -> new CacheCandleSource(cache(data));
+            case "xchange" -> downloadedThenCached(id, data);
+            case "auto" -> cacheCovers(id, data) ? new CacheCandleSource(cache(data)) : downloadedThenCached(id, data);
+            default -> throw new ConfigException("unknown candle source '" + source
+                    + "'; use auto, cache, xchange, synthetic or file:PATH");
+        };
+        SeriesId seriesId = chosen instanceof SyntheticCandleSource ? new SeriesId("synthetic", id.symbol(),
+                id.timeframe()) : id;
+        List<Candle> raw = chosen.load(new CandleRequest(seriesId, data.days()));
+        CleanedSeries cleaned = DataQuality.clean(seriesId, raw, clock.instant());
+        CandleSeries all = cleaned.series();
+        if (all.isEmpty()) {
+            throw new DataException(chosen.name() + ": no usable " + id.symbol() + " " + id.timeframe() + " candles ("
+                    + raw.size() + " rows read, " + cleaned.report().quarantined().size()
+                    + " quarantined); check the data or use --source synthetic");
+        }
+        double tolerance = 1.5 * id.timeframe().millis() / 86_400_000.0;
+        if (all.coveredDays() + tolerance < data.days()) {
+            throw new DataException(String.format(Locale.ROOT,
+                    "%s holds %.1f days of %s %s candles (%s to %s) but %d were requested; lower --days to %d or supply more data",
+                    chosen.name(), all.coveredDays(), id.symbol(), id.timeframe(), all.firstOpen(), all.lastOpen(),
+                    data.days(), Math.max(1, (int) Math.floor(all.coveredDays()))));
+        }
+        return new LoadedSeries(chosen.name(), all.lastDays(data.days()), cleaned.report(), data.days());
+    }
+
+    private static String sourceKind(String source) {
+        return source.startsWith("file:") ? "file" : source.toLowerCase(Locale.ROOT);
+    }
+
+    static SeriesId seriesId(DataConfig data) {
+        Symbol symbol;
+        try {
+            symbol = Symbol.parse(data.symbol());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        return new SeriesId(data.exchange().toLowerCase(Locale.ROOT), symbol, data.timeframe());
+    }
+
+    private static CandleCache cache(DataConfig data) {
+        return new CandleCache(Path.of(data.cacheDir()));
+    }
+
+    private boolean cacheCovers(SeriesId id, DataConfig data) {
+        return cache(data).summary(id).map(c -> {
+            long span = c.lastOpen().toEpochMilli() + id.timeframe().millis() - c.firstOpen().toEpochMilli();
+            long wanted = data.days() * 86_400_000L;
+            long staleness = clock.millis() - (c.lastOpen().toEpochMilli() + id.timeframe().millis());
+            // Covered: long enough, and no more than one bar behind the clock (else newer candles exist).
+            return span >= wanted && staleness < id.timeframe().millis();
+        }).orElse(false);
+    }
+
+    private CandleSource downloadedThenCached(SeriesId id, DataConfig data) {
+        CandleCache cache = cache(data);
+        new CandleDownloader(exchange(id.exchange()), cache, clock).download(id, data.days());
+        return new CacheCandleSource(cache);
+    }
+
+    /** The exchange client for downloads, pointed at the configured base URL when one is given. */
+    public XChangeCandleSource exchange(String name) {
+        String baseUrl = exchangeBaseUrl != null ? exchangeBaseUrl : XChangeCandleSource.BINANCE_URL;
+        return new XChangeCandleSource(name, baseUrl, XChangeCandleSource.DEFAULT_HTTP_TIMEOUT, clock,
+                RetryPolicy.standard());
+    }
+}
