@@ -78,14 +78,17 @@ public final class CandleLoader {
         return source.startsWith("file:") ? "file" : source.toLowerCase(Locale.ROOT);
     }
 
-    static SeriesId seriesId(DataConfig data) {
-        Symbol symbol;
+    public static SeriesId seriesId(DataConfig data) {
+        return new SeriesId(data.exchange().toLowerCase(Locale.ROOT), symbol(data), data.timeframe());
+    }
+
+    /** The configured symbol; a malformed one is a usage error. */
+    public static Symbol symbol(DataConfig data) {
         try {
-            symbol = Symbol.parse(data.symbol());
+            return Symbol.parse(data.symbol());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        return new SeriesId(data.exchange().toLowerCase(Locale.ROOT), symbol, data.timeframe());
     }
 
     private static CandleCache cache(DataConfig data) {

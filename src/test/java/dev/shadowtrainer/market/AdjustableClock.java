@@ -9,14 +9,14 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A UTC clock that tests move by hand; shared by the fake exchange and the code under test. */
-final class AdjustableClock extends Clock {
+public final class AdjustableClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    AdjustableClock(Instant start) {
+    public AdjustableClock(Instant start) {
         this.now = new AtomicReference<>(Objects.requireNonNull(start, "start is null"));
     }
 
-    void advance(Duration step) {
+    public void advance(Duration step) {
         now.updateAndGet(t -> t.plus(step));
     }
 

@@ -30,9 +30,9 @@ import java.util.concurrent.Executors;
  * start means the most recent klines), and errors use Binance's status codes and JSON bodies.
  * Faults (429/418 with Retry-After, slow answers) are queued per request; every request is recorded.
  */
-final class FakeBinanceServer implements AutoCloseable {
+public final class FakeBinanceServer implements AutoCloseable {
     /** One recorded klines query; absent parameters are null. */
-    record KlineQuery(String symbol, String interval, Long startTime, Long endTime, Integer limit) {
+    public record KlineQuery(String symbol, String interval, Long startTime, Long endTime, Integer limit) {
     }
 
     /** What to do to the next klines request instead of (or before) answering it. */
@@ -64,11 +64,11 @@ final class FakeBinanceServer implements AutoCloseable {
     }
 
     /** Starts a fake exchange listing {@code BTCUSDT} and {@code ETHUSDT} since {@code listedAt}. */
-    static FakeBinanceServer start(Clock clock, Instant listedAt) throws IOException {
+    public static FakeBinanceServer start(Clock clock, Instant listedAt) throws IOException {
         return new FakeBinanceServer(clock, listedAt, Set.of("BTCUSDT", "ETHUSDT"));
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -87,7 +87,7 @@ final class FakeBinanceServer implements AutoCloseable {
         faults.add(new Fault(0, null, null, delay));
     }
 
-    List<KlineQuery> klineQueries() {
+    public List<KlineQuery> klineQueries() {
         return List.copyOf(klineQueries);
     }
 

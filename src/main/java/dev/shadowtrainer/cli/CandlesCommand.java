@@ -1,0 +1,48 @@
+package dev.shadowtrainer.cli;
+
+import dev.shadowtrainer.config.ShadowConfig;
+import dev.shadowtrainer.market.CachedSeries;
+import dev.shadowtrainer.market.CandleCache;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code candles}: list the cached series. */
+@Command(name = "candles", mixinStandardHelpOptions = true,
+        description = "List the cached candle series: exchange, symbol, timeframe, range, count, gaps.")
+final class CandlesCommand implements Callable<Integer> {
+    @ParentCommand
+    ShadowTrainer root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        ShadowConfig config = root.configure(common, common.overrides());
+        CandleCache cache = new CandleCache(Path.of(config.data().cacheDir()));
+        List<CachedSeries> series = cache.list();
+        List<String> text = new ArrayList<>();
+        if (series.isEmpty()) {
+            text.add("no cached candles in " + cache.root() + "; fill the cache with: shadow-trainer download --symbol BTC/USDT");
+        } else {
+            text.add(String.format("%-10s %-12s %-4s %-20s %-20s %8s %5s", "exchange", "symbol", "tf", "first open",
+                    "last open", "candles", "gaps"));
+            for (CachedSeries s : series) {
+                text.add(String.format("%-10s %-12s %-4s %-20s %-20s %8d %5d", s.id().exchange(), s.id().symbol(),
+                        s.id().timeframe(), s.firstOpen(), s.lastOpen(), s.count(), s.gaps()));
+            }
+        }
+        SummaryPrinter.print(spec.commandLine().getOut(), common.json, series, text);
+        return 0;
+    }
+}
