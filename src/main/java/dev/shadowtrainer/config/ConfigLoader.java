@@ -55,7 +55,7 @@ public final class ConfigLoader {
             ConfigKey key = schema.key(flag.getKey()).orElseThrow(() -> new ConfigException(
                     "unknown config key '" + flag.getKey() + "' in --set; known keys: "
                             + String.join(", ", schema.keysUnder(""))));
-            values.put(key.path(), new Setting(parse(key, flag.getValue(), "flag"), "flag"));
+            values.put(key.path(), new Setting(parse(key, flag.getValue(), "command line"), "command line"));
         }
         return ShadowConfig.from(values);
     }

@@ -62,7 +62,7 @@ class ConfigLoaderTest {
         assertThat(c.seed()).isEqualTo(7);                                  // flag over env
         assertThat(c.training().rlAgent().stateDim()).isEqualTo(80);        // default
         assertThat(c.settings().get("training.rl_agent.gamma").origin()).isEqualTo("SHADOW_TRAINING_RL_AGENT_GAMMA");
-        assertThat(c.settings().get("seed").origin()).isEqualTo("flag");
+        assertThat(c.settings().get("seed").origin()).isEqualTo("command line");
     }
 
     @Test

@@ -1,0 +1,302 @@
+package dev.shadowtrainer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shadowtrainer.ExitCodes;
+import dev.shadowtrainer.SharedData;
+import dev.shadowtrainer.market.AdjustableClock;
+import dev.shadowtrainer.market.FakeBinanceServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as a user runs them: exit codes, one-line errors, summaries. */
+class CliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final AppContext context = new AppContext(Map.of(), Clock.systemUTC(), null);
+
+    private CliRun run(String... args) {
+        return CliRun.run(context, args);
+    }
+
+    private String cacheDir() {
+        return "data.cache_dir=" + dir.resolve("cache");
+    }
+
+    /** A clean 15m CSV of n bars; {@code edit} may change rows before writing. */
+    private Path csv(String name, int n, java.util.function.Consumer<List<String>> edit) throws IOException {
+        List<String> rows = new ArrayList<>();
+        double price = 100;
+        for (int i = 0; i < n; i++) {
+            double next = price * (1 + 0.002 * Math.sin(i * 0.37) + 0.001 * Math.cos(i * 0.11));
+            rows.add(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.4f,%.4f,%.2f", T0.toEpochMilli() + i * 900_000L,
+                    price, Math.max(price, next) * 1.001, Math.min(price, next) * 0.999, next, 10.0 + (i % 7)));
+            price = next;
+        }
+        edit.accept(rows);
+        rows.add(0, "timestamp,open,high,low,close,volume");
+        Path file = dir.resolve(name);
+        Files.write(file, rows);
+        return file;
+    }
+
+    private JsonNode json(CliRun run) throws IOException {
+        return JSON.readTree(run.out());
+    }
+
+    @Test
+    void helpListsCommandsAndExitCodes() {
+        CliRun r = run("--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("train", "download", "candles", "Exit codes", "bad or insufficient market data",
+                "storage unreachable");
+    }
+
+    @Test
+    void versionComesFromThePom() {
+        CliRun r = run("--version");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).containsPattern("shadow-trainer \\d+\\.\\d+\\.\\d+");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CliRun r = run();
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownOptionIsAOneLineUsageError() {
+        CliRun r = run("train", "--bogus");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--bogus").contains("train --help");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    @Test
+    void trainOnRealDataPrintsQualityFeaturesAndRegimes() throws IOException {
+        String file = "file:" + SharedData.binance2025("BTCUSDT_15m.csv");
+        CliRun text = run("train", "--symbol", "BTC/USDT", "--days", "60", "--source", file);
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("quality", "8640 rows read", "features 26 per bar", "regimes");
+
+        CliRun r = run("train", "--symbol", "BTC/USDT", "--days", "60", "--source", file, "--json");
+        assertThat(r.exitCode()).isZero();
+        JsonNode s = json(r);
+        assertThat(s.get("bars").asInt()).isEqualTo(60 * 96);
+        assertThat(s.get("quality").get("rawRows").asInt()).isEqualTo(8640);
+        assertThat(s.get("features").get("count").asInt()).isEqualTo(26);
+        assertThat(s.get("features").get("usableBars").asInt()).isGreaterThan(5000);
+        assertThat(s.get("lastOpen").asText()).isEqualTo("2025-07-02T17:00:00Z");
+        int regimeBars = 0;
+        for (JsonNode count : s.get("atrAdxRegimes")) {
+            regimeBars += count.asInt();
+        }
+        assertThat(regimeBars).isEqualTo(60 * 96);
+    }
+
+    @Test
+    void trainOnSyntheticDataIsReproducible() throws IOException {
+        CliRun a = run("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7");
+        CliRun b = run("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7");
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        JsonNode ja = json(a);
+        JsonNode jb = json(b);
+        assertThat(ja.get("atrAdxRegimes")).isEqualTo(jb.get("atrAdxRegimes"));
+        assertThat(ja.get("trendRegimes")).isEqualTo(jb.get("trendRegimes"));
+        assertThat(ja.get("source").asText()).isEqualTo("synthetic");
+    }
+
+    @Test
+    void missingFileIsBadData() {
+        CliRun r = run("train", "--source", "file:" + dir.resolve("nope.csv"));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
+        assertThat(r.err()).startsWith("error: no such file").contains("nope.csv");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    @Test
+    void emptyFileIsBadData() throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty.csv"));
+        CliRun r = run("train", "--source", "file:" + empty);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
+        assertThat(r.err()).contains("empty");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    @Test
+    void wrongColumnsAreBadData() throws IOException {
+        Path file = dir.resolve("cols.csv");
+        Files.writeString(file, "time,price\n2025-01-01T00:00:00Z,1\n");
+        CliRun r = run("train", "--source", "file:" + file);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
+        assertThat(r.errorLines()).isEqualTo(1);
+        assertThat(r.err()).contains("cols.csv");
+    }
+
+    @Test
+    void garbageNumbersAreBadDataWithTheLine() throws IOException {
+        Path file = csv("garbage.csv", 50, rows -> rows.set(3, rows.get(3).replaceFirst(",[^,]*$", ",abc")));
+        CliRun r = run("train", "--source", "file:" + file);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
+        assertThat(r.err()).contains("line 5").contains("abc");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    @Test
+    void duplicateAndOutOfOrderRowsAreRepairedAndReported() throws IOException {
+        Path file = csv("dirty.csv", 3000, rows -> {
+            rows.add(100, rows.get(100));         // an exact duplicate
+            String a = rows.get(200);
+            rows.set(200, rows.get(201));          // two rows swapped
+            rows.set(201, a);
+        });
+        CliRun r = run("train", "--source", "file:" + file, "--days", "30", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode q = json(r).get("quality");
+        assertThat(q.get("duplicateRowsMerged").asInt()).isEqualTo(1);
+        assertThat(q.get("outOfOrderRows").asInt()).isEqualTo(1);
+        assertThat(q.get("bars").asInt()).isEqualTo(3000);
+    }
+
+    @Test
+    void aGapIsCountedFilledAndReported() throws IOException {
+        Path file = csv("gap.csv", 3000, rows -> rows.subList(1000, 1010).clear());
+        CliRun r = run("train", "--source", "file:" + file, "--days", "30", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode q = json(r).get("quality");
+        assertThat(q.get("gaps").asInt()).isEqualTo(1);
+        assertThat(q.get("longestGapBars").asInt()).isEqualTo(10);
+        assertThat(q.get("fillerBars").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void tooFewDaysIsBadDataSayingHowMuchThereIs() {
+        String file = "file:" + SharedData.binance2025("BTCUSDT_15m.csv");
+        CliRun r = run("train", "--source", file, "--days", "200");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
+        assertThat(r.err()).contains("90.0 days").contains("200 were requested").contains("--days");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    @Test
+    void tooFewUsableBarsIsBadData() throws IOException {
+        Path file = csv("short.csv", 300, rows -> { });
+        CliRun r = run("train", "--source", "file:" + file, "--days", "3");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
+        assertThat(r.err()).contains("usable bars").contains("data.min_bars");
+    }
+
+    @Test
+    void unsupportedTimeframeIsAUsageError() {
+        CliRun r = run("train", "--source", "synthetic", "--timeframe", "2m");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("data.timeframe").contains("1m, 5m, 15m, 1h, 4h, 1d");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    @Test
+    void malformedSymbolIsAUsageError() {
+        CliRun r = run("train", "--source", "synthetic", "--symbol", "BTCUSDT");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("BASE/QUOTE");
+    }
+
+    @Test
+    void outOfRangeConfigValueIsAUsageError() {
+        CliRun r = run("train", "--source", "synthetic", "--set", "training.rl_agent.gamma=2");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("training.rl_agent.gamma").contains("out of range");
+    }
+
+    @Test
+    void unknownEnvironmentVariableIsAUsageError() {
+        CliRun r = CliRun.run(new AppContext(Map.of("SHADOW_TRAINING_GAMA", "1"), Clock.systemUTC(), null),
+                "train", "--source", "synthetic");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("SHADOW_TRAINING_GAMA");
+    }
+
+    @Test
+    void noNetworkAndNoCacheIsBadDataPointingToOfflineSources() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort(); // closed again: nothing listens there
+        }
+        AppContext offline = new AppContext(Map.of(), Clock.systemUTC(), "http://127.0.0.1:" + port);
+        CliRun r = CliRun.run(offline, "train", "--set", cacheDir(), "--days", "10");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
+        assertThat(r.err()).contains("--source synthetic").contains("--source file:PATH");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownSymbolOnTheExchangeIsBadData() throws IOException {
+        AdjustableClock clock = new AdjustableClock(T0.plus(Duration.ofDays(40)));
+        try (FakeBinanceServer exchange = FakeBinanceServer.start(clock, T0)) {
+            AppContext ctx = new AppContext(Map.of(), clock, exchange.baseUrl());
+            CliRun r = CliRun.run(ctx, "download", "--symbol", "NOPE/USDT", "--days", "2", "--set", cacheDir());
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
+            assertThat(r.err()).contains("NOPE/USDT");
+            assertThat(r.errorLines()).isEqualTo(2); // the "downloading" progress line and the error
+        }
+    }
+
+    @Test
+    void downloadFillsTheCacheThenFetchesOnlyWhatIsNewAndCandlesListsIt() throws IOException {
+        AdjustableClock clock = new AdjustableClock(T0.plus(Duration.ofDays(40)));
+        try (FakeBinanceServer exchange = FakeBinanceServer.start(clock, T0)) {
+            AppContext ctx = new AppContext(Map.of(), clock, exchange.baseUrl());
+            CliRun first = CliRun.run(ctx, "download", "--symbol", "BTC/USDT", "--days", "30", "--set", cacheDir(),
+                    "--json");
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(JSON.readTree(first.out()).get("added").asInt()).isEqualTo(30 * 96);
+            int requestsAfterFirst = exchange.klineQueries().size();
+
+            clock.advance(Duration.ofHours(2));
+            CliRun second = CliRun.run(ctx, "download", "--symbol", "BTC/USDT", "--days", "30", "--set", cacheDir(),
+                    "--json");
+            assertThat(second.exitCode()).as(second.err()).isZero();
+            JsonNode s = JSON.readTree(second.out());
+            assertThat(s.get("added").asInt()).isEqualTo(8);
+            assertThat(s.get("fetched").asInt()).isEqualTo(8);
+            assertThat(exchange.klineQueries().size() - requestsAfterFirst).isEqualTo(1);
+
+            CliRun list = CliRun.run(ctx, "candles", "--set", cacheDir());
+            assertThat(list.exitCode()).isZero();
+            assertThat(list.out()).contains("binance", "BTC/USDT", "15m", Integer.toString(30 * 96 + 8));
+
+            // With the cache filled, the default source trains from it without asking the exchange.
+            int before = exchange.klineQueries().size();
+            CliRun train = CliRun.run(ctx, "train", "--days", "30", "--set", cacheDir(), "--json");
+            assertThat(train.exitCode()).as(train.err()).isZero();
+            assertThat(JSON.readTree(train.out()).get("source").asText()).isEqualTo("cache");
+            assertThat(exchange.klineQueries().size()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void candlesOnAnEmptyCacheSaysHowToFillIt() {
+        CliRun r = run("candles", "--set", cacheDir());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("no cached candles").contains("download");
+    }
+}
