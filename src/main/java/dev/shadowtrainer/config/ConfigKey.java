@@ -44,6 +44,6 @@ public record ConfigKey(String path, Type type, Object defaultValue, Double min,
     }
 
     private static String plain(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        return d == Math.rint(d) && Math.abs(d) < 1e16 ? Long.toString((long) d) : Double.toString(d);
     }
 }

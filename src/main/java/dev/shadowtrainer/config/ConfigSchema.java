@@ -13,7 +13,7 @@ public final class ConfigSchema {
     private final Map<String, ConfigKey> keys = new LinkedHashMap<>();
 
     public ConfigSchema() {
-        add(integer("seed", 42, 0, Long.MAX_VALUE, "seed for every random choice (synthetic data, agents)"));
+        add(integer("seed", 42, 0, 9_007_199_254_740_991L, "seed for every random choice (synthetic data, agents)"));
 
         add(text("data.source", "auto", List.of(),
                 "candle source: auto, cache, xchange, synthetic or file:PATH"));
