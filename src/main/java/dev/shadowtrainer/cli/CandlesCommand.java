@@ -6,29 +6,15 @@ import dev.shadowtrainer.market.CandleCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code candles}: list the cached series. */
 @Command(name = "candles", mixinStandardHelpOptions = true,
         description = "List the cached candle series: exchange, symbol, timeframe, range, count, gaps.")
-final class CandlesCommand implements Callable<Integer> {
-    @ParentCommand
-    ShadowTrainer root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
-
+final class CandlesCommand extends ConfiguredCommand {
     @Override
     public Integer call() {
-        ShadowConfig config = root.configure(common, common.overrides());
+        ShadowConfig config = config();
         CandleCache cache = new CandleCache(Path.of(config.data().cacheDir()));
         List<CachedSeries> series = cache.list();
         List<String> text = new ArrayList<>();
@@ -42,7 +28,7 @@ final class CandlesCommand implements Callable<Integer> {
                         s.id().timeframe(), s.firstOpen(), s.lastOpen(), s.count(), s.gaps()));
             }
         }
-        SummaryPrinter.print(spec.commandLine().getOut(), common.json, series, text);
+        printSummary(series, text);
         return 0;
     }
 }

@@ -49,23 +49,76 @@ public final class CandleSeries {
 
     /** Builds a series from candles already sorted, de-duplicated and gap-free (no fillers). */
     public static CandleSeries of(SeriesId id, List<Candle> candles) {
-        int n = candles.size();
-        long[] t = new long[n];
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            Candle k = candles.get(i);
-            t[i] = k.openTimeMillis();
-            o[i] = k.open();
-            h[i] = k.high();
-            l[i] = k.low();
-            c[i] = k.close();
-            v[i] = k.volume();
+        Builder builder = builder(id, candles.size());
+        for (Candle c : candles) {
+            builder.add(c.openTimeMillis(), c.open(), c.high(), c.low(), c.close(), c.volume());
         }
-        return new CandleSeries(id, t, o, h, l, c, v, new boolean[n]);
+        return builder.build();
+    }
+
+    /** A builder for exactly {@code bars} bars, appended in time order. */
+    public static Builder builder(SeriesId id, int bars) {
+        return new Builder(id, bars);
+    }
+
+    /** Appends bars into preallocated primitive arrays; {@link #build()} checks the grid. */
+    public static final class Builder {
+        private final SeriesId id;
+        private final long[] t;
+        private final double[] o;
+        private final double[] h;
+        private final double[] l;
+        private final double[] c;
+        private final double[] v;
+        private final boolean[] f;
+        private int size;
+
+        private Builder(SeriesId id, int bars) {
+            this.id = Objects.requireNonNull(id, "id is null");
+            t = new long[bars];
+            o = new double[bars];
+            h = new double[bars];
+            l = new double[bars];
+            c = new double[bars];
+            v = new double[bars];
+            f = new boolean[bars];
+        }
+
+        public Builder add(long openTime, double open, double high, double low, double close, double volume) {
+            t[size] = openTime;
+            o[size] = open;
+            h[size] = high;
+            l[size] = low;
+            c[size] = close;
+            v[size] = volume;
+            size++;
+            return this;
+        }
+
+        /** A gap filler: flat at {@code price}, no volume, flagged so nothing trades on it. */
+        public Builder addFiller(long openTime, double price) {
+            add(openTime, price, price, price, price, 0);
+            f[size - 1] = true;
+            return this;
+        }
+
+        /** Copies bar {@code i} of another series, filler flag included. */
+        public Builder addBar(CandleSeries from, int i) {
+            add(from.openTime[i], from.open[i], from.high[i], from.low[i], from.close[i], from.volume[i]);
+            f[size - 1] = from.filler[i];
+            return this;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public CandleSeries build() {
+            if (size != t.length) {
+                throw new IllegalStateException("builder for " + t.length + " bars holds " + size);
+            }
+            return new CandleSeries(id, t, o, h, l, c, v, f);
+        }
     }
 
     public SeriesId id() {

@@ -127,37 +127,21 @@ public final class DataQuality {
             throw new DataException(id + ": the data span " + total + " bars, too many to hold; use a shorter range");
         }
         int n = (int) total;
-        long[] t = new long[n];
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        double[] v = new double[n];
-        boolean[] filler = new boolean[n];
-        int at = 0;
+        CandleSeries.Builder builder = CandleSeries.builder(id, n);
+        long previousOpen = 0;
+        double previousClose = 0;
         for (int k = 0; k < rows.size(); k++) {
             Candle row = rows.get(k);
             if (k > 0) {
-                double prevClose = c[at - 1];
-                for (long time = t[at - 1] + step; time < row.openTimeMillis(); time += step) {
-                    t[at] = time;
-                    o[at] = prevClose;
-                    h[at] = prevClose;
-                    l[at] = prevClose;
-                    c[at] = prevClose;
-                    filler[at] = true;
-                    at++;
+                for (long time = previousOpen + step; time < row.openTimeMillis(); time += step) {
+                    builder.addFiller(time, previousClose);
                 }
             }
-            t[at] = row.openTimeMillis();
-            o[at] = row.open();
-            h[at] = row.high();
-            l[at] = row.low();
-            c[at] = row.close();
-            v[at] = row.volume();
-            at++;
+            builder.add(row.openTimeMillis(), row.open(), row.high(), row.low(), row.close(), row.volume());
+            previousOpen = row.openTimeMillis();
+            previousClose = row.close();
         }
-        CandleSeries series = new CandleSeries(id, t, o, h, l, c, v, filler);
+        CandleSeries series = builder.build();
         int fillers = n - rows.size();
         QualityReport report = new QualityReport(counts.raw(), counts.outOfOrder(), counts.duplicates(),
                 counts.offGrid(), counts.quarantined(), counts.openDropped(), gaps, longest, fillers, n);

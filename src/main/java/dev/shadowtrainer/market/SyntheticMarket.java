@@ -70,12 +70,7 @@ public final class SyntheticMarket {
         double averageWeight = 2 / (2 * barsPerDay + 1);
         double baseVolume = profile.dailyQuoteVolume() / profile.startPrice() / barsPerDay;
 
-        long[] openTime = new long[bars];
-        double[] open = new double[bars];
-        double[] high = new double[bars];
-        double[] low = new double[bars];
-        double[] close = new double[bars];
-        double[] volume = new double[bars];
+        CandleSeries.Builder series = CandleSeries.builder(new SeriesId(EXCHANGE, symbol, timeframe), bars);
         SyntheticRegime[] regimes = new SyntheticRegime[bars];
 
         SyntheticRegime regime = table.first(random);
@@ -106,21 +101,17 @@ public final class SyntheticMarket {
 
             double o = previousClose;
             double c = StrictMath.exp(logPrice);
-            openTime[i] = start + i * step;
-            open[i] = o;
-            close[i] = c;
-            high[i] = Math.max(o, c) * StrictMath.exp(WICK_SCALE * sigma * Math.abs(random.nextGaussian()));
-            low[i] = Math.min(o, c) * StrictMath.exp(-WICK_SCALE * sigma * Math.abs(random.nextGaussian()));
+            double high = Math.max(o, c) * StrictMath.exp(WICK_SCALE * sigma * Math.abs(random.nextGaussian()));
+            double low = Math.min(o, c) * StrictMath.exp(-WICK_SCALE * sigma * Math.abs(random.nextGaussian()));
             double logVolumeFactor = VOLUME_NOISE * random.nextGaussian() - VOLUME_NOISE * VOLUME_NOISE / 2
                     + VOLUME_VOL_ELASTICITY / 2 * StrictMath.log(variance / baseVariance);
-            volume[i] = baseVolume * regime.volumeMultiplier() * (0.6 + 0.4 * Math.abs(z))
+            double volume = baseVolume * regime.volumeMultiplier() * (0.6 + 0.4 * Math.abs(z))
                     * StrictMath.exp(logVolumeFactor);
+            series.add(start + i * step, o, high, low, c, volume);
             regimes[i] = regime;
             previousClose = c;
         }
-        SeriesId id = new SeriesId(EXCHANGE, symbol, timeframe);
-        CandleSeries series = new CandleSeries(id, openTime, open, high, low, close, volume, new boolean[bars]);
-        return new SyntheticHistory(series, regimes);
+        return new SyntheticHistory(series.build(), regimes);
     }
 
     private long streamSeed(Symbol symbol, Timeframe timeframe, long startMillis) {

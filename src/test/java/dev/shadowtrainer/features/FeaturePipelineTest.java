@@ -179,19 +179,12 @@ class FeaturePipelineTest {
     void subCentPricesGiveTheSameIndicatorsAsDollarPrices() {
         CandleSeries dollars = GeneratedCandles.randomWalk(400, 3);
         int n = dollars.size();
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        double[] v = new double[n];
+        CandleSeries.Builder scaled = CandleSeries.builder(dollars.id(), n);
         for (int i = 0; i < n; i++) {
-            o[i] = dollars.open(i) * 1e-9;
-            h[i] = dollars.high(i) * 1e-9;
-            l[i] = dollars.low(i) * 1e-9;
-            c[i] = dollars.close(i) * 1e-9;
-            v[i] = dollars.volume(i);
+            scaled.add(dollars.openTime(i), dollars.open(i) * 1e-9, dollars.high(i) * 1e-9, dollars.low(i) * 1e-9,
+                    dollars.close(i) * 1e-9, dollars.volume(i));
         }
-        CandleSeries cents = new CandleSeries(dollars.id(), dollars.openTimes(), o, h, l, c, v, new boolean[n]);
+        CandleSeries cents = scaled.build();
         FeatureMatrix expected = pipeline.featurise(dollars);
         FeatureMatrix actual = pipeline.featurise(cents);
         for (int i = expected.warmup(); i < n; i++) {

@@ -19,12 +19,7 @@ final class GeneratedCandles {
     /** A random walk with drifting trend and volatility regimes, so every regime can occur. */
     static CandleSeries randomWalk(int bars, long seed) {
         Random random = new Random(seed);
-        long[] t = new long[bars];
-        double[] o = new double[bars];
-        double[] h = new double[bars];
-        double[] l = new double[bars];
-        double[] c = new double[bars];
-        double[] v = new double[bars];
+        CandleSeries.Builder series = CandleSeries.builder(ID, bars);
         double price = 30_000;
         double drift = 0;
         double sigma = 0.004;
@@ -33,60 +28,45 @@ final class GeneratedCandles {
                 drift = (random.nextDouble() - 0.5) * 0.004;
                 sigma = 0.001 + random.nextDouble() * 0.012;
             }
-            t[i] = START + i * ID.timeframe().millis();
-            o[i] = price;
+            double open = price;
             price = price * Math.exp(drift + sigma * random.nextGaussian());
-            c[i] = price;
-            h[i] = Math.max(o[i], c[i]) * (1 + Math.abs(random.nextGaussian()) * sigma / 2);
-            l[i] = Math.min(o[i], c[i]) * (1 - Math.abs(random.nextGaussian()) * sigma / 2);
-            v[i] = 100 * Math.exp(0.5 * random.nextGaussian());
+            double high = Math.max(open, price) * (1 + Math.abs(random.nextGaussian()) * sigma / 2);
+            double low = Math.min(open, price) * (1 - Math.abs(random.nextGaussian()) * sigma / 2);
+            series.add(START + i * ID.timeframe().millis(), open, high, low, price,
+                    100 * Math.exp(0.5 * random.nextGaussian()));
         }
-        return new CandleSeries(ID, t, o, h, l, c, v, new boolean[bars]);
+        return series.build();
     }
 
     /** A series from close prices only: open = previous close, high/low = max/min of open and close. */
     static CandleSeries fromCloses(double[] closes, double[] volumes) {
         int n = closes.length;
-        long[] t = new long[n];
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
+        CandleSeries.Builder series = CandleSeries.builder(ID, n);
         for (int i = 0; i < n; i++) {
-            t[i] = START + i * ID.timeframe().millis();
-            o[i] = i == 0 ? closes[0] : closes[i - 1];
-            h[i] = Math.max(o[i], closes[i]);
-            l[i] = Math.min(o[i], closes[i]);
+            double open = i == 0 ? closes[0] : closes[i - 1];
+            series.add(START + i * ID.timeframe().millis(), open, Math.max(open, closes[i]), Math.min(open, closes[i]),
+                    closes[i], volumes[i]);
         }
-        return new CandleSeries(ID, t, o, h, l, closes.clone(), volumes.clone(), new boolean[n]);
+        return series.build();
     }
 
     /** The same series with the given bars turned into gap fillers (previous close, no volume). */
     static CandleSeries withFillers(CandleSeries s, int... fillerBars) {
-        int n = s.size();
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        double[] v = new double[n];
-        boolean[] filler = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            o[i] = s.open(i);
-            h[i] = s.high(i);
-            l[i] = s.low(i);
-            c[i] = s.close(i);
-            v[i] = s.volume(i);
-            filler[i] = s.isFiller(i);
-        }
+        boolean[] fill = new boolean[s.size()];
         for (int i : fillerBars) {
-            double previous = c[i - 1];
-            o[i] = previous;
-            h[i] = previous;
-            l[i] = previous;
-            c[i] = previous;
-            v[i] = 0;
-            filler[i] = true;
+            fill[i] = true;
         }
-        return new CandleSeries(s.id(), s.openTimes(), o, h, l, c, v, filler);
+        CandleSeries.Builder out = CandleSeries.builder(s.id(), s.size());
+        double previousClose = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (fill[i]) {
+                out.addFiller(s.openTime(i), previousClose);
+            } else {
+                out.addBar(s, i);
+                previousClose = s.close(i);
+            }
+        }
+        return out.build();
     }
 
     /**
@@ -95,32 +75,23 @@ final class GeneratedCandles {
      */
     static CandleSeries withGarbageAfter(CandleSeries s, int lastKept, long seed) {
         Random random = new Random(seed);
-        int n = s.size();
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        double[] v = new double[n];
-        boolean[] filler = new boolean[n];
-        for (int i = 0; i < n; i++) {
+        CandleSeries.Builder out = CandleSeries.builder(s.id(), s.size());
+        for (int i = 0; i < s.size(); i++) {
             if (i <= lastKept) {
-                o[i] = s.open(i);
-                h[i] = s.high(i);
-                l[i] = s.low(i);
-                c[i] = s.close(i);
-                v[i] = s.volume(i);
-                filler[i] = s.isFiller(i);
+                out.addBar(s, i);
+                continue;
+            }
+            double a = Math.exp(random.nextDouble() * 20 - 5);
+            double b = Math.exp(random.nextDouble() * 20 - 5);
+            double low = Math.min(a, b);
+            double high = Math.max(a, b);
+            if (random.nextInt(10) == 0) {
+                out.addFiller(s.openTime(i), low);
             } else {
-                double a = Math.exp(random.nextDouble() * 20 - 5);
-                double b = Math.exp(random.nextDouble() * 20 - 5);
-                l[i] = Math.min(a, b);
-                h[i] = Math.max(a, b);
-                o[i] = l[i] + random.nextDouble() * (h[i] - l[i]);
-                c[i] = l[i] + random.nextDouble() * (h[i] - l[i]);
-                v[i] = random.nextDouble() * 1e6;
-                filler[i] = random.nextInt(10) == 0;
+                out.add(s.openTime(i), low + random.nextDouble() * (high - low), high, low,
+                        low + random.nextDouble() * (high - low), random.nextDouble() * 1e6);
             }
         }
-        return new CandleSeries(s.id(), s.openTimes(), o, h, l, c, v, filler);
+        return out.build();
     }
 }
