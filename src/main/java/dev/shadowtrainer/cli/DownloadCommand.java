@@ -32,7 +32,10 @@ final class DownloadCommand extends ConfiguredCommand {
         CandleCache cache = new CandleCache(Path.of(config.data().cacheDir()));
         progress().println("downloading " + id + ", last " + config.data().days() + " days...");
         DownloadResult result = new CandleDownloader(loader.exchange(id.exchange()), cache, context().clock())
-                .download(id, config.data().days());
+                .download(id, config.data().days(), (fetched, expected) -> progress().printf(
+                        "\r  %d of %d candles (%d%%)", fetched, expected, expected == 0 ? 100 : 100L * fetched / expected)
+                        .flush());
+        progress().println();
         printSummary(result, List.of(String.format(
                 "%s: fetched %d candles (%d new) in %d requests; cache holds %d candles, %s to %s, %d gaps, in %s",
                 id, result.fetched(), result.added(), result.requests(), result.cached().count(),

@@ -31,6 +31,12 @@ public final class CandleDownloader {
 
     /** Makes the cache hold every closed candle of the last {@code days} days (and keeps older ones). */
     public DownloadResult download(SeriesId id, int days) {
+        return download(id, days, FetchProgress.NONE);
+    }
+
+    /** As {@link #download(SeriesId, int)}, telling {@code progress} after every page fetched. */
+    public DownloadResult download(SeriesId id, int days, FetchProgress progress) {
+        Objects.requireNonNull(progress, "progress is null");
         Objects.requireNonNull(id, "id is null");
         if (days < 1) {
             throw new IllegalArgumentException("days must be at least 1, got " + days);
@@ -39,13 +45,14 @@ public final class CandleDownloader {
         Optional<CachedSeries> before = cache.summary(id);
         Tally tally = new Tally();
         if (before.isEmpty()) {
-            tally.add(id, exchange.fetch(id, wantedStart));
+            tally.add(id, exchange.fetch(id, wantedStart, clock.instant(), progress));
         } else {
             CachedSeries cached = before.get();
             if (wantedStart.isBefore(cached.firstOpen())) {
-                tally.add(id, exchange.fetch(id, wantedStart, cached.firstOpen()));
+                tally.add(id, exchange.fetch(id, wantedStart, cached.firstOpen(), progress));
             }
-            tally.add(id, exchange.fetch(id, cached.lastOpen().plus(id.timeframe().duration())));
+            tally.add(id, exchange.fetch(id, cached.lastOpen().plus(id.timeframe().duration()), clock.instant(),
+                    progress));
         }
         CachedSeries after = cache.summary(id).orElseThrow(() -> new DataException(exchange.exchange()
                 + " has no closed " + id.symbol() + " " + id.timeframe() + " candles in the last " + days

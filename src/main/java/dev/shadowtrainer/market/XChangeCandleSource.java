@@ -92,7 +92,13 @@ public final class XChangeCandleSource implements CandleSource {
 
     /** Closed candles that opened at or after {@code startInclusive} and closed by {@code endExclusive}. */
     public FetchedCandles fetch(SeriesId id, Instant startInclusive, Instant endExclusive) {
+        return fetch(id, startInclusive, endExclusive, FetchProgress.NONE);
+    }
+
+    /** As {@link #fetch(SeriesId, Instant, Instant)}, telling {@code progress} after every page. */
+    public FetchedCandles fetch(SeriesId id, Instant startInclusive, Instant endExclusive, FetchProgress progress) {
         Objects.requireNonNull(id, "id is null");
+        Objects.requireNonNull(progress, "progress is null");
         Objects.requireNonNull(startInclusive, "startInclusive is null");
         Objects.requireNonNull(endExclusive, "endExclusive is null");
         if (!id.exchange().equalsIgnoreCase(exchange)) {
@@ -103,6 +109,7 @@ public final class XChangeCandleSource implements CandleSource {
         long end = Math.min(endExclusive.toEpochMilli(), clock.millis());
         long lastClosed = Math.floorDiv(end, step) * step - step;
         List<Candle> candles = new ArrayList<>();
+        int expected = (int) Math.max(0, (lastClosed - first) / step + 1);
         int requests = 0;
         long cursor = first;
         while (cursor <= lastClosed) {
@@ -120,6 +127,7 @@ public final class XChangeCandleSource implements CandleSource {
             }
             log.debug("{} klines {} from {}: {} received, {} kept in total", exchange, label(id),
                     Instant.ofEpochMilli(cursor), page.klines().size(), candles.size());
+            progress.update(candles.size(), expected);
             // A short page means the exchange has nothing more in range; no progress would loop forever.
             if (page.klines().size() < BinanceKlines.MAX_PAGE || newestSeen < cursor) {
                 break;

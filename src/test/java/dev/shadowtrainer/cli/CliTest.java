@@ -269,6 +269,7 @@ class CliTest {
                     "--json");
             assertThat(first.exitCode()).as(first.err()).isZero();
             assertThat(JSON.readTree(first.out()).get("added").asInt()).isEqualTo(30 * 96);
+            assertThat(first.err()).contains("1000 of 2880 candles (34%)").contains("2880 of 2880 candles (100%)");
             int requestsAfterFirst = exchange.klineQueries().size();
 
             clock.advance(Duration.ofHours(2));
