@@ -193,19 +193,21 @@ public final class CandleSeries {
     }
 
     /**
-     * The last {@code days} days counted back from the newest bar: bars whose open time is after
+     * The last {@code days} days counted back from the newest bar: bars whose open time is at or after
      * {@code newestClose - days}.
      */
     public CandleSeries lastDays(int days) {
+        return slice(startOfLastDays(days), size());
+    }
+
+    /** Index of the first bar of the last {@code days} days (0 when the series is shorter). */
+    public int startOfLastDays(int days) {
         if (isEmpty()) {
-            return this;
+            return 0;
         }
         long start = closeTime(size() - 1) - days * 86_400_000L;
-        int from = 0;
-        while (from < size() && openTime[from] < start) {
-            from++;
-        }
-        return slice(from, size());
+        int from = java.util.Arrays.binarySearch(openTime, start);
+        return from >= 0 ? from : Math.min(-from - 1, size());
     }
 
     /** Days covered by the series, from the first open to the last close. */

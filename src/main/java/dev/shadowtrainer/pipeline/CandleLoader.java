@@ -42,21 +42,28 @@ public final class CandleLoader {
         this.exchangeBaseUrl = exchangeBaseUrl;
     }
 
-    public LoadedSeries load(DataConfig data, long seed) {
+    /**
+     * @param leadInBars history to keep before the requested window when the source has it, so that
+     *                   features are warmed up by the time the window opens
+     */
+    public LoadedSeries load(DataConfig data, long seed, int leadInBars) {
         SeriesId id = seriesId(data);
         String source = data.source();
+        // Ask sources for the lead-in too; the cache still counts as covering when it holds the window.
+        int requestDays = data.days() + (int) Math.ceil(leadInBars / id.timeframe().barsPerDay());
         CandleSource chosen = switch (sourceKind(source)) {
             case "file" -> new FileCandleSource(source.substring("file:".length()));
             case "synthetic" -> new SyntheticCandleSource(seed);
             case "cache" -> new CacheCandleSource(cache(data));
-            case "xchange" -> downloadedThenCached(id, data);
-            case "auto" -> cacheCovers(id, data) ? new CacheCandleSource(cache(data)) : downloadedThenCached(id, data);
+            case "xchange" -> downloadedThenCached(id, data, requestDays);
+            case "auto" -> cacheCovers(id, data) ? new CacheCandleSource(cache(data))
+                    : downloadedThenCached(id, data, requestDays);
             default -> throw new ConfigException("unknown candle source '" + source
                     + "'; use auto, cache, xchange, synthetic or file:PATH");
         };
         SeriesId seriesId = chosen instanceof SyntheticCandleSource ? new SeriesId("synthetic", id.symbol(),
                 id.timeframe()) : id;
-        List<Candle> raw = chosen.load(new CandleRequest(seriesId, data.days()));
+        List<Candle> raw = chosen.load(new CandleRequest(seriesId, requestDays));
         CleanedSeries cleaned = DataQuality.clean(seriesId, raw, clock.instant());
         CandleSeries all = cleaned.series();
         if (all.isEmpty()) {
@@ -71,7 +78,10 @@ public final class CandleLoader {
                     chosen.name(), all.coveredDays(), id.symbol(), id.timeframe(), all.firstOpen(), all.lastOpen(),
                     data.days(), Math.max(1, (int) Math.floor(all.coveredDays()))));
         }
-        return new LoadedSeries(chosen.name(), all.lastDays(data.days()), cleaned.report(), data.days());
+        int windowStart = all.startOfLastDays(data.days());
+        int from = Math.max(0, windowStart - leadInBars);
+        return new LoadedSeries(chosen.name(), all.slice(from, all.size()), windowStart - from, cleaned.report(),
+                data.days());
     }
 
     private static String sourceKind(String source) {
@@ -105,9 +115,9 @@ public final class CandleLoader {
         }).orElse(false);
     }
 
-    private CandleSource downloadedThenCached(SeriesId id, DataConfig data) {
+    private CandleSource downloadedThenCached(SeriesId id, DataConfig data, int days) {
         CandleCache cache = cache(data);
-        new CandleDownloader(exchange(id.exchange()), cache, clock).download(id, data.days());
+        new CandleDownloader(exchange(id.exchange()), cache, clock).download(id, days);
         return new CacheCandleSource(cache);
     }
 

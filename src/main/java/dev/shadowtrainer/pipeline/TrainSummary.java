@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record TrainSummary(String version, long seed, String source, String exchange, String symbol,
                            String timeframe, int requestedDays, Instant firstOpen, Instant lastOpen, int bars,
-                           int windowFillerBars, QualitySummary quality, FeatureSummary features,
+                           int windowFillerBars, int historyBars, QualitySummary quality, FeatureSummary features,
                            Map<String, Integer> atrAdxRegimes, Map<String, Integer> trendRegimes,
                            List<String> stagesRun, Map<String, Long> timingsMillis, Map<String, Object> config) {
 
@@ -24,8 +24,8 @@ public record TrainSummary(String version, long seed, String source, String exch
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "train %s %s %s from %s (seed %d)", exchange, symbol, timeframe, source, seed));
-        out.add(String.format(Locale.ROOT, "window   %s .. %s: %d bars (%d filler), last %d days", firstOpen, lastOpen,
-                bars, windowFillerBars, requestedDays));
+        out.add(String.format(Locale.ROOT, "window   %s .. %s: %d bars (%d filler), last %d days, %d bars of history before it",
+                firstOpen, lastOpen, bars, windowFillerBars, requestedDays, historyBars));
         QualitySummary q = quality;
         out.add(String.format(Locale.ROOT, "quality  %d rows read -> %d bars; gaps %d (longest %d bars, %.3f%% missing)",
                 q.rawRows(), q.bars(), q.gaps(), q.longestGapBars(), q.missingPercent()));
@@ -33,7 +33,7 @@ public record TrainSummary(String version, long seed, String source, String exch
                         + "quarantined %d%s, still-open dropped %d", q.duplicateRowsMerged(), q.outOfOrderRows(),
                 q.offGridFloored(), q.quarantined(), q.quarantined() == 0 ? "" : " " + q.quarantinedByReason(),
                 q.openCandlesDropped()));
-        out.add(String.format(Locale.ROOT, "features %d per bar, warm-up %d bars, %d usable bars, normalised over %d bars",
+        out.add(String.format(Locale.ROOT, "features %d per bar, warm-up %d bars, %d usable bars in the window, normalised over %d bars",
                 features.count(), features.warmupBars(), features.usableBars(), features.normalizationWindow()));
         out.add("regimes  ATR/ADX " + share(atrAdxRegimes));
         out.add("         trend   " + share(trendRegimes));
