@@ -8,22 +8,12 @@ import dev.shadowtrainer.market.SeriesId;
 import dev.shadowtrainer.pipeline.CandleLoader;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code download}: fetch candles from the exchange into the local cache, only what is new. */
 @Command(name = "download", mixinStandardHelpOptions = true,
         description = "Fetch candles from the exchange (XChange) into the local cache; a second run fetches only what is new.")
-final class DownloadCommand extends ConfiguredCommand {
-    @Mixin
-    MarketOptions market;
-
-    @Override
-    void addOverrides(Map<String, String> overrides) {
-        market.addTo(overrides);
-    }
-
+final class DownloadCommand extends MarketCommand {
     @Override
     public Integer call() {
         ShadowConfig config = config();

@@ -36,6 +36,6 @@ public final class AdjustableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the adjustable clock is UTC only");
+        throw new IllegalArgumentException("the adjustable clock is UTC only, not " + zone);
     }
 }
