@@ -48,6 +48,29 @@ public final class ConfigSchema {
         add(number("training.shadow_trading.taker_fee_bps", 5.0, -100, false, 1000, "taker fee per leg in bps"));
         add(number("training.shadow_trading.slippage_bps", 1.0, 0, false, 1000,
                 "slippage on market orders in bps"));
+        add(number("training.shadow_trading.size_multiplier_small", 0.5, 0, true, 100,
+                "position_size multiple of ENTER_LONG_SMALL"));
+        add(number("training.shadow_trading.size_multiplier_normal", 1.0, 0, true, 100,
+                "position_size multiple of ENTER_LONG_NORMAL"));
+        add(number("training.shadow_trading.size_multiplier_large", 1.5, 0, true, 100,
+                "position_size multiple of ENTER_LONG_LARGE"));
+        add(number("training.shadow_trading.leverage", 1, 1, false, 125,
+                "leverage with isolated margin; 1 means no liquidation"));
+        add(number("training.shadow_trading.maintenance_margin_rate", 0.005, 0, false, 0.5,
+                "maintenance margin as a fraction of notional; liquidation when the loss reaches margin minus this"));
+        add(text("training.shadow_trading.entry_order", "market", List.of("market", "maker"),
+                "entry order type: market (next open plus slippage) or maker (post-only limit below the close)"));
+        add(number("training.shadow_trading.maker_offset_bps", 2, 0, false, 1000,
+                "how far below the decision bar's close a maker entry's limit price sits, in bps"));
+        add(integer("training.shadow_trading.maker_expiry_bars", 3, 1, 10_000,
+                "bars a maker entry waits for a fill before it expires unfilled"));
+        add(integer("training.shadow_trading.win_rate_window", 20, 1, 10_000,
+                "closed trades in the trailing win rate of the circuit breaker"));
+        add(integer("training.shadow_trading.circuit_breaker_cooldown_bars", 96, 0, 1_000_000,
+                "bars new entries stay paused after the trailing win rate falls below 50%"));
+        add(number("training.shadow_trading.daily_loss_limit", 100, 0, false, 1e12,
+                "loss in quote currency within one UTC day that closes the position and pauses entries until the "
+                        + "next day (0 = off)"));
 
         add(number("memory.vector_similarity_threshold", 0.7, 0, false, 1,
                 "cosine similarity above which two trades count as alike"));

@@ -37,7 +37,11 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
 
     public record ShadowTradingConfig(boolean enabled, double positionSize, String quoteCurrency, int maxHoldMinutes,
                                       double stopLossBps, double takeProfitBps, double minConfidenceThreshold,
-                                      double makerFeeBps, double takerFeeBps, double slippageBps) {
+                                      double makerFeeBps, double takerFeeBps, double slippageBps,
+                                      double sizeMultiplierSmall, double sizeMultiplierNormal,
+                                      double sizeMultiplierLarge, double leverage, double maintenanceMarginRate,
+                                      String entryOrder, double makerOffsetBps, int makerExpiryBars,
+                                      int winRateWindow, int circuitBreakerCooldownBars, double dailyLossLimit) {
     }
 
     public record MemoryConfig(double vectorSimilarityThreshold, int minPatternOccurrences) {
@@ -76,7 +80,18 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
                                 num(s, "training.shadow_trading.min_confidence_threshold"),
                                 num(s, "training.shadow_trading.maker_fee_bps"),
                                 num(s, "training.shadow_trading.taker_fee_bps"),
-                                num(s, "training.shadow_trading.slippage_bps"))),
+                                num(s, "training.shadow_trading.slippage_bps"),
+                                num(s, "training.shadow_trading.size_multiplier_small"),
+                                num(s, "training.shadow_trading.size_multiplier_normal"),
+                                num(s, "training.shadow_trading.size_multiplier_large"),
+                                num(s, "training.shadow_trading.leverage"),
+                                num(s, "training.shadow_trading.maintenance_margin_rate"),
+                                str(s, "training.shadow_trading.entry_order"),
+                                num(s, "training.shadow_trading.maker_offset_bps"),
+                                integer(s, "training.shadow_trading.maker_expiry_bars"),
+                                integer(s, "training.shadow_trading.win_rate_window"),
+                                integer(s, "training.shadow_trading.circuit_breaker_cooldown_bars"),
+                                num(s, "training.shadow_trading.daily_loss_limit"))),
                 new MemoryConfig(num(s, "memory.vector_similarity_threshold"),
                         integer(s, "memory.min_pattern_occurrences")),
                 new DatabaseConfig(str(s, "database.url")),

@@ -49,6 +49,14 @@ public final class FeatureMatrix {
         this.normalised = normalised;
     }
 
+    /**
+     * A matrix from values computed elsewhere (custom or experimental features); the arrays are copied.
+     * The caller guarantees what {@link #isUsable(int)} promises, including the no-lookahead contract.
+     */
+    public static FeatureMatrix of(List<FeatureColumn> columns, float[] values, boolean[] usable, boolean normalised) {
+        return new FeatureMatrix(columns, values.clone(), usable.clone(), normalised);
+    }
+
     /** Number of bars (rows). */
     public int size() {
         return usable.length;

@@ -1,0 +1,352 @@
+package dev.shadowtrainer.sim;
+
+import dev.shadowtrainer.market.CandleSeries;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The walk-forward loop of the shadow market. For each bar t of [from, to): fills and exits that bar t
+ * decides (orders from t-1, stops, targets), marks equity at t's close, resolves shadow trades and
+ * post-exit windows with bar t, and only then shows the policy the market up to t and takes its
+ * decision, which can fill at t+1 at the earliest. See {@link ExecutionModel} for the fill rules and the
+ * package documentation for the no-lookahead contract.
+ *
+ * <p>Accounting (isolated margin): an entry moves margin + fee out of cash; the open position is worth
+ * margin + unrealised pnl; an exit returns margin + realised pnl − fee. So cash + position value + fees
+ * paid is unchanged by every fill, and equity only moves with prices while a position is open.
+ */
+public final class Simulator {
+    private final MarketData data;
+    private final CandleSeries candles;
+    private final ExecutionConfig config;
+    private final int stateDim;
+    private final EventBus bus;
+    private final MemoryLookup memory;
+    private final EntryFilter filter;
+
+    public Simulator(MarketData data, ExecutionConfig config, int stateDim, EventBus bus, MemoryLookup memory,
+                     EntryFilter filter) {
+        this.data = Objects.requireNonNull(data, "data is null");
+        this.candles = data.candles();
+        this.config = Objects.requireNonNull(config, "config is null");
+        this.stateDim = stateDim;
+        this.bus = Objects.requireNonNull(bus, "bus is null");
+        this.memory = Objects.requireNonNull(memory, "memory is null");
+        this.filter = Objects.requireNonNull(filter, "filter is null");
+    }
+
+    /** A simulator with no subscribers, the default shadow-trade memory and no entry filter. */
+    public Simulator(MarketData data, ExecutionConfig config, int stateDim) {
+        this(data, config, stateDim, new EventBus(), new ShadowStatistics(), EntryFilter.NONE);
+    }
+
+    public MarketData data() {
+        return data;
+    }
+
+    public SimulationResult run(Policy policy, int from, int to, double initialEquity, long seed) {
+        return run(policy, from, to, initialEquity, seed, DecisionRecorder.NONE);
+    }
+
+    public SimulationResult run(Policy policy, int from, int to, double initialEquity, long seed,
+                                DecisionRecorder recorder) {
+        Objects.requireNonNull(policy, "policy is null");
+        Objects.requireNonNull(recorder, "recorder is null");
+        if (from < 0 || to > data.size() || from >= to) {
+            throw new IllegalArgumentException("run range [" + from + ", " + to + ") outside " + data.size() + " bars");
+        }
+        return new Run(policy, from, to, initialEquity, seed, recorder).execute();
+    }
+
+    /** The state of one run; a fresh object per run keeps runs independent. */
+    private final class Run {
+        private final Policy policy;
+        private final int from;
+        private final int to;
+        private final double initialEquity;
+        private final long seed;
+        private final DecisionRecorder recorder;
+        private final ExecutionModel execution;
+        private final ShadowTradeBook shadows;
+        private final PostExitTracker agentPostExit;
+        private final PostExitTracker shadowPostExit;
+        private final MarketView view;
+        private final Observation observation;
+        private final OpenLong position = new OpenLong();
+        private final double[] exitPrice = new double[1];
+        private final double[] equity;
+        private final List<Trade> trades = new ArrayList<>();
+        private final boolean[] recentWins;
+
+        private double cash;
+        private double feesPaid;
+        private long nextTraceId = 1;
+        private int recentCount;
+        private int recentNext;
+        private int recentWinCount;
+        private int pausedUntilBar = -1;
+        private long day = Long.MIN_VALUE;
+        private double dayStartEquity;
+        private boolean dayBlocked;
+
+        private int invalidActions;
+        private int lowConfidence;
+        private int liquidations;
+        private int winRateTrips;
+        private int dailyLossTrips;
+        private int breakerBlocked;
+        private int filterBlocked;
+        private int makerExpired;
+        private int barsInPosition;
+
+        Run(Policy policy, int from, int to, double initialEquity, long seed, DecisionRecorder recorder) {
+            this.policy = policy;
+            this.from = from;
+            this.to = to;
+            this.initialEquity = initialEquity;
+            this.seed = seed;
+            this.recorder = recorder;
+            this.execution = new ExecutionModel(config, candles, data.lowerTimeframe());
+            this.agentPostExit = new PostExitTracker(candles, config.takeProfitBps());
+            this.shadowPostExit = new PostExitTracker(candles, config.takeProfitBps());
+            ExecutionModel shadowExecution = new ExecutionModel(config, candles, data.lowerTimeframe());
+            this.shadows = new ShadowTradeBook(shadowExecution, data, (book, i) -> {
+                shadowPostExit.add(book.exitBar(i), book.exitPrice(i), config.positionSize() / book.entryPrice(i),
+                        book.maxHigh(i));
+                memory.rememberShadow(book, i);
+            });
+            this.view = new MarketView(data);
+            this.observation = new Observation(view, memory, stateDim);
+            this.equity = new double[to - from];
+            this.recentWins = new boolean[config.winRateWindow()];
+            this.cash = initialEquity;
+        }
+
+        SimulationResult execute() {
+            memory.clear();
+            policy.reset(seed);
+            int last = to - 1;
+            for (int t = from; t < to; t++) {
+                fillAndExit(t);
+                if (t == last) {
+                    closeAtEnd(t);
+                }
+                double value = markToMarket(t);
+                equity[t - from] = value;
+                if (position.state == OpenLong.State.OPEN || position.state == OpenLong.State.EXIT_ORDERED) {
+                    barsInPosition++;
+                }
+                shadows.step(t, t == last);
+                agentPostExit.step(t);
+                shadowPostExit.step(t);
+                if (t < last) {
+                    decide(t, value);
+                }
+            }
+            SimulationCounts counts = new SimulationCounts(invalidActions, lowConfidence, execution.ambiguousBars,
+                    execution.resolvedByLowerTimeframe, liquidations, winRateTrips, dailyLossTrips, breakerBlocked,
+                    filterBlocked, makerExpired, shadows.unfilled(), barsInPosition);
+            return new SimulationResult(policy.name(), from, to, initialEquity, equity, trades, shadows.trades(),
+                    agentPostExit, shadowPostExit, feesPaid, counts);
+        }
+
+        private void fillAndExit(int t) {
+            switch (position.state) {
+                case ORDERED -> {
+                    int filled = execution.tryFill(position, t, data.regimes()[t]);
+                    if (filled > 0) {
+                        cash -= position.margin + position.entryFee;
+                        feesPaid += position.entryFee;
+                        if (bus.wants(EventBus.Topic.TRADE_EXECUTED)) {
+                            bus.publish(EventBus.Topic.TRADE_EXECUTED, new EventBus.TradeExecuted(position.traceId, t,
+                                    candles.openTime(t), true, position.entryPrice, position.quantity,
+                                    position.entryFee, null));
+                        }
+                        manage(t);
+                    } else if (filled < 0) {
+                        makerExpired++;
+                    }
+                }
+                case EXIT_ORDERED -> {
+                    if (!candles.isFiller(t)) {
+                        close(t, execution.marketExitPrice(t), execution.fee(position.notional, false),
+                                position.pendingExit, candles.openTime(t));
+                    }
+                }
+                case OPEN -> manage(t);
+                case FREE -> {
+                }
+            }
+        }
+
+        private void manage(int t) {
+            ExitReason reason = execution.checkExit(position, t, exitPrice);
+            if (reason == null) {
+                return;
+            }
+            double price = exitPrice[0];
+            double fee = reason == ExitReason.LIQUIDATION ? position.margin + position.unrealisedPnl(price)
+                    : execution.fee(position.notional, reason == ExitReason.TAKE_PROFIT);
+            if (reason == ExitReason.LIQUIDATION) {
+                liquidations++;
+            }
+            close(t, price, fee, reason, candles.openTime(t));
+        }
+
+        private void closeAtEnd(int t) {
+            if (position.state == OpenLong.State.OPEN || position.state == OpenLong.State.EXIT_ORDERED) {
+                close(t, execution.endOfDataPrice(t), execution.fee(position.notional, false), ExitReason.END_OF_DATA,
+                        candles.closeTime(t));
+            } else if (position.state == OpenLong.State.ORDERED) {
+                position.reset();
+            }
+        }
+
+        private void close(int t, double price, double fee, ExitReason reason, long time) {
+            OpenLong p = position;
+            double gross = p.unrealisedPnl(price);
+            cash += p.margin + gross - fee;
+            feesPaid += fee;
+            double pnl = gross - p.entryFee - fee;
+            Trade trade = new Trade(p.traceId, TradeKind.AGENT, p.entryBar, t, candles.openTime(p.entryBar), time,
+                    p.entryPrice, price, p.multiplier, p.notional, p.quantity, config.leverage(), p.entryFee + fee, pnl,
+                    100 * pnl / p.notional, 100 * (p.maxHigh / p.entryPrice - 1), 100 * (p.minLow / p.entryPrice - 1),
+                    reason, p.entryRegime, data.regimes()[t], p.entryObservation);
+            trades.add(trade);
+            agentPostExit.add(t, price, p.quantity, p.maxHigh);
+            memory.remember(trade);
+            recordOutcome(trade.isWin(), t);
+            if (bus.wants(EventBus.Topic.TRADE_EXECUTED)) {
+                bus.publish(EventBus.Topic.TRADE_EXECUTED,
+                        new EventBus.TradeExecuted(p.traceId, t, time, false, price, p.quantity, fee, reason));
+            }
+            if (bus.wants(EventBus.Topic.POSITION_CLOSED)) {
+                bus.publish(EventBus.Topic.POSITION_CLOSED, new EventBus.PositionClosed(p.traceId, trade));
+            }
+            p.reset();
+        }
+
+        /** Trailing win rate breaker: below 50% over a full window pauses entries for the cooldown. */
+        private void recordOutcome(boolean win, int t) {
+            int w = recentWins.length;
+            if (recentCount == w) {
+                recentWinCount -= recentWins[recentNext] ? 1 : 0;
+            } else {
+                recentCount++;
+            }
+            recentWins[recentNext] = win;
+            recentWinCount += win ? 1 : 0;
+            recentNext = (recentNext + 1) % w;
+            if (recentCount == w && recentWinCount * 2 < w && config.cooldownBars() > 0) {
+                winRateTrips++;
+                pausedUntilBar = t + config.cooldownBars();
+                recentCount = 0;
+                recentNext = 0;
+                recentWinCount = 0;
+            }
+        }
+
+        private double markToMarket(int t) {
+            boolean open = position.state == OpenLong.State.OPEN || position.state == OpenLong.State.EXIT_ORDERED;
+            return open ? cash + position.margin + position.unrealisedPnl(candles.close(t)) : cash;
+        }
+
+        private void decide(int t, double value) {
+            long today = Math.floorDiv(candles.closeTime(t), 86_400_000L);
+            if (today != day) {
+                day = today;
+                dayStartEquity = t == from ? initialEquity : equity[t - from - 1];
+                dayBlocked = false;
+            }
+            boolean open = position.state == OpenLong.State.OPEN;
+            if (!dayBlocked && config.dailyLossLimit() > 0 && value - dayStartEquity <= -config.dailyLossLimit()) {
+                dailyLossTrips++;
+                dayBlocked = true;
+                if (open) {
+                    orderExit(ExitReason.CIRCUIT_BREAKER);
+                    open = false;
+                }
+            }
+            if (open && position.barsHeld(t) >= config.maxHoldBars()) {
+                orderExit(ExitReason.TIMEOUT);
+                open = false;
+            }
+            view.moveTo(t);
+            if (!view.tradeable()) {
+                return; // no decisions on warm-up or gap-filler bars
+            }
+            updateObservation(t);
+            Action action = policy.decide(observation);
+            recorder.record(t, observation, action);
+            apply(action, t);
+        }
+
+        private void updateObservation(int t) {
+            boolean open = position.state == OpenLong.State.OPEN;
+            observation.invalidate();
+            observation.inPosition = open;
+            observation.orderPending = position.state == OpenLong.State.ORDERED
+                    || position.state == OpenLong.State.EXIT_ORDERED;
+            if (open) {
+                double close = candles.close(t);
+                observation.sizeMultiplier = position.multiplier;
+                observation.unrealisedPnlPercent = 100 * (close / position.entryPrice - 1);
+                observation.barsHeld = position.barsHeld(t);
+                observation.stopDistancePercent = 100 * (close / position.stopPrice - 1);
+                observation.targetDistancePercent = 100 * (position.targetPrice / close - 1);
+            }
+            observation.maxHoldBars = config.maxHoldBars();
+        }
+
+        private void apply(Action action, int t) {
+            OpenLong.State state = position.state;
+            if (action.isEntry()) {
+                if (state != OpenLong.State.FREE) {
+                    invalidActions++;
+                } else if (policy.confidence() < config.minConfidence()) {
+                    lowConfidence++;
+                } else if (t <= pausedUntilBar || dayBlocked) {
+                    breakerBlocked++;
+                } else if (filter.blocks(observation)) {
+                    filterBlocked++;
+                } else {
+                    long traceId = nextTraceId++;
+                    signal(traceId, t, action);
+                    execution.order(position, traceId, t, config.multiplier(action));
+                    position.entryObservation = observation.vectorCopy();
+                }
+            } else if (action == Action.EXIT) {
+                if (state == OpenLong.State.OPEN) {
+                    signal(position.traceId, t, action);
+                    orderExit(ExitReason.AGENT_EXIT);
+                } else if (state == OpenLong.State.ORDERED) {
+                    position.reset(); // cancelling an unfilled entry is a valid exit
+                } else if (state == OpenLong.State.FREE) {
+                    invalidActions++;
+                }
+            } else if (action == Action.HOLD && state == OpenLong.State.FREE) {
+                invalidActions++;
+            }
+            if (shadowsWanted(t)) {
+                shadows.open(t);
+            }
+        }
+
+        private boolean shadowsWanted(int t) {
+            return t + 1 < to;
+        }
+
+        private void signal(long traceId, int t, Action action) {
+            if (bus.wants(EventBus.Topic.SIGNAL_GENERATED)) {
+                bus.publish(EventBus.Topic.SIGNAL_GENERATED, new EventBus.SignalGenerated(traceId, t,
+                        candles.openTime(t), action, policy.confidence()));
+            }
+        }
+
+        private void orderExit(ExitReason reason) {
+            position.state = OpenLong.State.EXIT_ORDERED;
+            position.pendingExit = reason;
+        }
+    }
+}
