@@ -24,9 +24,16 @@ public final class Simulator {
     private final EventBus bus;
     private final MemoryLookup memory;
     private final EntryFilter filter;
+    private final boolean shadowTrades;
 
+    /**
+     * @param shadowTrades whether to open a shadow trade at every tradeable bar and track what follows
+     *                     its exit (training.shadow_trading.enabled); when false the result holds no
+     *                     shadow trades and the memory receives none, and the policy's own trades are
+     *                     simulated exactly as with them
+     */
     public Simulator(MarketData data, ExecutionConfig config, int stateDim, EventBus bus, MemoryLookup memory,
-                     EntryFilter filter) {
+                     EntryFilter filter, boolean shadowTrades) {
         this.data = Objects.requireNonNull(data, "data is null");
         this.candles = data.candles();
         this.config = Objects.requireNonNull(config, "config is null");
@@ -34,6 +41,13 @@ public final class Simulator {
         this.bus = Objects.requireNonNull(bus, "bus is null");
         this.memory = Objects.requireNonNull(memory, "memory is null");
         this.filter = Objects.requireNonNull(filter, "filter is null");
+        this.shadowTrades = shadowTrades;
+    }
+
+    /** A simulator with shadow trades on. */
+    public Simulator(MarketData data, ExecutionConfig config, int stateDim, EventBus bus, MemoryLookup memory,
+                     EntryFilter filter) {
+        this(data, config, stateDim, bus, memory, filter, true);
     }
 
     /** A simulator with no subscribers, the default shadow-trade memory and no entry filter. */
@@ -43,6 +57,10 @@ public final class Simulator {
 
     public MarketData data() {
         return data;
+    }
+
+    public boolean shadowTrades() {
+        return shadowTrades;
     }
 
     public SimulationResult run(Policy policy, int from, int to, double initialEquity, long seed) {
@@ -137,9 +155,13 @@ public final class Simulator {
                 if (position.state == OpenLong.State.OPEN || position.state == OpenLong.State.EXIT_ORDERED) {
                     barsInPosition++;
                 }
-                shadows.step(t, t == last);
+                if (shadowTrades) {
+                    shadows.step(t, t == last);
+                }
                 agentPostExit.step(t);
-                shadowPostExit.step(t);
+                if (shadowTrades) {
+                    shadowPostExit.step(t);
+                }
                 if (t < last) {
                     decide(t, value);
                 }
@@ -328,7 +350,7 @@ public final class Simulator {
             } else if (action == Action.HOLD && state == OpenLong.State.FREE) {
                 invalidActions++;
             }
-            if (shadowsWanted(t)) {
+            if (shadowTrades && shadowsWanted(t)) {
                 shadows.open(t);
             }
         }
