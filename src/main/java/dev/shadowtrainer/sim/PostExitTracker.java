@@ -13,34 +13,139 @@ public final class PostExitTracker {
     /** Window lengths in minutes: 1h, 4h, 24h. */
     public static final int[] WINDOW_MINUTES = {60, 240, 1440};
     static final int VERDICT_WINDOW = 1;
+    private static final int DEFAULT_CAPACITY = 256;
+    private static final byte PENDING = (byte) ExitVerdict.PENDING.ordinal();
+    private static final ExitVerdict[] VERDICTS = ExitVerdict.values();
 
     private final CandleSeries candles;
     private final double targetFraction;
-    private final int[] windowBars = new int[3];
-    private final int[][] queue = new int[3][];
-    private final int[] queueHead = new int[3];
-    private final int[][] maxDeque = new int[3][];
-    private final int[] dequeHead = new int[3];
-    private final int[] dequeTail = new int[3];
+    // Three fields rather than a loop over an array: the per-bar work of a window is a few field reads.
+    private final Window hour;
+    private final Window fourHours;
+    private final Window day;
+    private final Window[] windows;
 
     private int size;
-    private int[] exitBar = new int[256];
-    private double[] exitPrice = new double[256];
-    private double[] quantity = new double[256];
-    private double[] bestDuringTrade = new double[256];
-    private double[][] priceAfter = new double[3][256];
-    private double[][] bestAfter = new double[3][256];
-    private double[] missedProfit = new double[256];
-    private byte[] verdict = new byte[256];
+    private int[] exitBar;
+    private double[] exitPrice;
+    private double[] quantity;
+    private double[] bestDuringTrade;
+    private double[] missedProfit;
+    private byte[] verdict;
 
     PostExitTracker(CandleSeries candles, double takeProfitBps) {
+        this(candles, takeProfitBps, DEFAULT_CAPACITY);
+    }
+
+    /** A tracker with room for {@code expectedRows} rows before it grows (one per bar for shadow trades). */
+    PostExitTracker(CandleSeries candles, double takeProfitBps, int expectedRows) {
         this.candles = candles;
         this.targetFraction = takeProfitBps / 10_000.0;
         long minutes = candles.id().timeframe().duration().toMinutes();
-        for (int w = 0; w < 3; w++) {
-            windowBars[w] = (int) Math.max(1, (WINDOW_MINUTES[w] + minutes - 1) / minutes);
-            queue[w] = new int[256];
-            maxDeque[w] = new int[windowBars[w] + 1];
+        int capacity = Math.max(16, expectedRows);
+        this.hour = new Window(barsOf(WINDOW_MINUTES[0], minutes), false, capacity);
+        this.fourHours = new Window(barsOf(WINDOW_MINUTES[1], minutes), true, capacity);
+        this.day = new Window(barsOf(WINDOW_MINUTES[2], minutes), false, capacity);
+        this.windows = new Window[] {hour, fourHours, day};
+        exitBar = new int[capacity];
+        exitPrice = new double[capacity];
+        quantity = new double[capacity];
+        bestDuringTrade = new double[capacity];
+        missedProfit = new double[capacity];
+        verdict = new byte[capacity];
+        Arrays.fill(missedProfit, Double.NaN);
+        Arrays.fill(verdict, PENDING);
+    }
+
+    private static int barsOf(int windowMinutes, long barMinutes) {
+        return (int) Math.max(1, (windowMinutes + barMinutes - 1) / barMinutes);
+    }
+
+    /**
+     * One window length. Its best price comes without a per-bar search: the bars are cut into blocks
+     * of the window's length, so a window (exit, exit + W] spans the tail of the previous block and the
+     * head of the current one. The window keeps the highs' running maximum over the current block and,
+     * once a block is complete, the maxima of each of its tails, computed in one backward pass over bars
+     * that have all arrived: two comparisons per bar, no data-dependent branches.
+     */
+    private final class Window {
+        private static final int NOT_STARTED = Integer.MIN_VALUE;
+
+        final int bars;
+        private final boolean judges;
+        private final double[] previousBlockTailHighest;
+        /** The first row whose window has not ended (rows end in the order they were added). */
+        private int pending;
+        private int blockStart = NOT_STARTED;
+        private double blockHighest;
+        private double[] priceAfter;
+        private double[] bestAfter;
+
+        Window(int bars, boolean judges, int capacity) {
+            this.bars = bars;
+            this.judges = judges;
+            this.previousBlockTailHighest = new double[bars];
+            this.priceAfter = new double[capacity];
+            this.bestAfter = new double[capacity];
+            Arrays.fill(priceAfter, Double.NaN);
+            Arrays.fill(bestAfter, Double.NaN);
+        }
+
+        void step(int bar, double high) {
+            if (pending == size) {
+                // No row waits. A later row exits at a later bar and its window starts after that, so no
+                // bar seen so far can be its best: skip the work and start the blocks afresh then.
+                blockStart = NOT_STARTED;
+                return;
+            }
+            int start = blockStart;
+            if (start == NOT_STARTED) {
+                blockStart = bar;
+                blockHighest = high;
+            } else if (bar - start == bars) {
+                closeBlock(start);
+                blockStart = bar;
+                blockHighest = high;
+            } else {
+                blockHighest = Math.max(blockHighest, high);
+            }
+            while (pending < size && exitBar[pending] + bars <= bar) {
+                int i = pending++;
+                if (exitBar[i] + bars == bar) {
+                    priceAfter[i] = candles.close(bar);
+                    bestAfter[i] = highestFrom(exitBar[i] + 1);
+                    if (judges) {
+                        judge(i, bestAfter[i]);
+                    }
+                }
+            }
+        }
+
+        /** Tail maxima of the block that starts at {@code start} and has just ended. */
+        private void closeBlock(int start) {
+            double[] tail = previousBlockTailHighest;
+            double highest = Double.NEGATIVE_INFINITY;
+            for (int j = tail.length - 1; j >= 0; j--) {
+                highest = Math.max(highest, candles.high(start + j));
+                tail[j] = highest;
+            }
+        }
+
+        /** Highest high from bar {@code first} through the current bar, a window's length at most. */
+        private double highestFrom(int first) {
+            int start = blockStart;
+            if (first >= start) {
+                return blockHighest; // the window is exactly the current block
+            }
+            return Math.max(previousBlockTailHighest[first - (start - bars)], blockHighest);
+        }
+
+        void grow(int n) {
+            int old = priceAfter.length;
+            priceAfter = Arrays.copyOf(priceAfter, n);
+            bestAfter = Arrays.copyOf(bestAfter, n);
+            Arrays.fill(priceAfter, old, n, Double.NaN);
+            Arrays.fill(bestAfter, old, n, Double.NaN);
         }
     }
 
@@ -49,71 +154,43 @@ public final class PostExitTracker {
         if (size == exitBar.length) {
             grow();
         }
+        // The row's window values, missed profit and verdict already read NaN and PENDING.
         int i = size++;
         exitBar[i] = bar;
         exitPrice[i] = price;
         quantity[i] = qty;
         bestDuringTrade[i] = bestWhileOpen;
-        for (int w = 0; w < 3; w++) {
-            priceAfter[w][i] = Double.NaN;
-            bestAfter[w][i] = Double.NaN;
-        }
-        missedProfit[i] = Double.NaN;
-        verdict[i] = (byte) ExitVerdict.PENDING.ordinal();
         return i;
     }
 
     private void grow() {
-        int n = exitBar.length * 2;
+        int old = exitBar.length;
+        int n = old * 2;
         exitBar = Arrays.copyOf(exitBar, n);
         exitPrice = Arrays.copyOf(exitPrice, n);
         quantity = Arrays.copyOf(quantity, n);
         bestDuringTrade = Arrays.copyOf(bestDuringTrade, n);
-        for (int w = 0; w < 3; w++) {
-            priceAfter[w] = Arrays.copyOf(priceAfter[w], n);
-            bestAfter[w] = Arrays.copyOf(bestAfter[w], n);
-            queue[w] = Arrays.copyOf(queue[w], n);
-        }
         missedProfit = Arrays.copyOf(missedProfit, n);
         verdict = Arrays.copyOf(verdict, n);
-    }
-
-    /** Takes in bar {@code bar} and completes every window that ends at it. */
-    void step(int bar) {
-        double high = candles.high(bar);
-        for (int w = 0; w < 3; w++) {
-            int[] dq = maxDeque[w];
-            int cap = dq.length;
-            // Monotonic deque of bar indices with decreasing highs: its head is the window's maximum.
-            while (dequeTail[w] > dequeHead[w] && candles.high(dq[(dequeTail[w] - 1) % cap]) <= high) {
-                dequeTail[w]--;
-            }
-            dq[dequeTail[w] % cap] = bar;
-            dequeTail[w]++;
-            while (dq[dequeHead[w] % cap] <= bar - windowBars[w]) {
-                dequeHead[w]++;
-            }
-            if (dequeHead[w] >= cap) {
-                dequeHead[w] -= cap;
-                dequeTail[w] -= cap;
-            }
-            while (queueHead[w] < size && exitBar[queueHead[w]] + windowBars[w] <= bar) {
-                int i = queueHead[w]++;
-                if (exitBar[i] + windowBars[w] == bar) {
-                    priceAfter[w][i] = candles.close(bar);
-                    bestAfter[w][i] = candles.high(dq[dequeHead[w] % cap]);
-                    if (w == VERDICT_WINDOW) {
-                        judge(i);
-                    }
-                }
-            }
+        Arrays.fill(missedProfit, old, n, Double.NaN);
+        Arrays.fill(verdict, old, n, PENDING);
+        for (Window w : windows) {
+            w.grow(n);
         }
     }
 
-    private void judge(int i) {
-        double after = bestAfter[VERDICT_WINDOW][i] / exitPrice[i] - 1;
+    /** Takes in bar {@code bar} (called for consecutive bars) and completes every window that ends at it. */
+    void step(int bar) {
+        double high = candles.high(bar);
+        hour.step(bar, high);
+        fourHours.step(bar, high);
+        day.step(bar, high);
+    }
+
+    private void judge(int i, double bestAfterExit) {
+        double after = bestAfterExit / exitPrice[i] - 1;
         double gaveBack = bestDuringTrade[i] / exitPrice[i] - 1;
-        missedProfit[i] = quantity[i] * Math.max(0, bestAfter[VERDICT_WINDOW][i] - exitPrice[i]);
+        missedProfit[i] = quantity[i] * Math.max(0, bestAfterExit - exitPrice[i]);
         boolean early = after >= targetFraction;
         boolean late = gaveBack >= targetFraction;
         ExitVerdict v = early && late ? (after >= gaveBack ? ExitVerdict.TOO_EARLY : ExitVerdict.TOO_LATE)
@@ -126,7 +203,7 @@ public final class PostExitTracker {
     }
 
     public int windowBars(int window) {
-        return windowBars[window];
+        return windows[window].bars;
     }
 
     public int exitBar(int i) {
@@ -135,12 +212,12 @@ public final class PostExitTracker {
 
     /** Close {@code WINDOW_MINUTES[window]} after the exit, NaN until that bar has arrived. */
     public double priceAfter(int window, int i) {
-        return priceAfter[window][i];
+        return windows[window].priceAfter[i];
     }
 
     /** Highest price in the window after the exit, NaN until the window has passed. */
     public double bestAfter(int window, int i) {
-        return bestAfter[window][i];
+        return windows[window].bestAfter[i];
     }
 
     /** Profit left on the table within 4h after the exit (quote currency), NaN until then. */
@@ -149,6 +226,6 @@ public final class PostExitTracker {
     }
 
     public ExitVerdict verdict(int i) {
-        return ExitVerdict.values()[verdict[i]];
+        return VERDICTS[verdict[i]];
     }
 }
