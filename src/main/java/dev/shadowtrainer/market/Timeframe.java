@@ -15,10 +15,13 @@ public enum Timeframe {
 
     private final String label;
     private final Duration duration;
+    /** Kept as a field because candle close times are derived from it once per bar in the hot loop. */
+    private final long millis;
 
     Timeframe(String label, Duration duration) {
         this.label = label;
         this.duration = duration;
+        this.millis = duration.toMillis();
     }
 
     public String label() {
@@ -30,7 +33,7 @@ public enum Timeframe {
     }
 
     public long millis() {
-        return duration.toMillis();
+        return millis;
     }
 
     /** Number of bars of this timeframe in one day (fractional for none of the supported ones). */

@@ -152,6 +152,28 @@ final class ExecutionModel {
         return null;
     }
 
+    /**
+     * The common case of {@link #checkExit} without its branches, for the many open shadow trades: true
+     * when {@code bar} is a real candle after the fill bar whose open, high and low touch none of stop,
+     * target and liquidation, in which case the extremes have been updated exactly as checkExit would
+     * have done and it returned null. False changes nothing: checkExit decides.
+     */
+    boolean untouched(OpenLong p, int bar) {
+        if (bar == p.entryBar || candles.isFiller(bar)) {
+            return false;
+        }
+        double o = candles.open(bar);
+        double h = candles.high(bar);
+        double l = candles.low(bar);
+        // Written as the negations of checkExit's tests, so a NaN anywhere falls through to it.
+        if (o > p.liquidationPrice && o > p.stopPrice && o < p.targetPrice
+                && l > p.liquidationPrice && l > p.stopPrice && h < p.targetPrice) {
+            track(p, h, l, null);
+            return true;
+        }
+        return false;
+    }
+
     /** Updates the running extremes; on exits the extremes are capped at what the position could see. */
     private static ExitReason track(OpenLong p, double high, double low, ExitReason reason) {
         p.maxHigh = Math.max(p.maxHigh, high);

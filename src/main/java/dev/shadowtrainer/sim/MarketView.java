@@ -1,5 +1,7 @@
 package dev.shadowtrainer.sim;
 
+import dev.shadowtrainer.features.FeatureMatrix;
+import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.market.SeriesId;
 
 /**
@@ -8,11 +10,18 @@ import dev.shadowtrainer.market.SeriesId;
  * many bars ago; there is no way to name a later bar.
  */
 public final class MarketView {
-    private final MarketData data;
+    private final byte[] regimes;
+    // Held directly so that a policy's reads in the hot loop are one hop shorter.
+    private final CandleSeries candles;
+    private final FeatureMatrix features;
+    private final FeatureMatrix rawFeatures;
     private int bar;
 
     MarketView(MarketData data) {
-        this.data = data;
+        this.regimes = data.regimes();
+        this.candles = data.candles();
+        this.features = data.features();
+        this.rawFeatures = data.rawFeatures();
     }
 
     void moveTo(int bar) {
@@ -41,77 +50,77 @@ public final class MarketView {
     }
 
     public SeriesId id() {
-        return data.candles().id();
+        return candles.id();
     }
 
     /** Open time of the current bar (epoch ms); its close time is one timeframe later. */
     public long time() {
-        return data.candles().openTime(bar);
+        return candles.openTime(bar);
     }
 
     public double open(int barsAgo) {
-        return data.candles().open(index(barsAgo));
+        return candles.open(index(barsAgo));
     }
 
     public double high(int barsAgo) {
-        return data.candles().high(index(barsAgo));
+        return candles.high(index(barsAgo));
     }
 
     public double low(int barsAgo) {
-        return data.candles().low(index(barsAgo));
+        return candles.low(index(barsAgo));
     }
 
     public double close(int barsAgo) {
-        return data.candles().close(index(barsAgo));
+        return candles.close(index(barsAgo));
     }
 
     public double volume(int barsAgo) {
-        return data.candles().volume(index(barsAgo));
+        return candles.volume(index(barsAgo));
     }
 
     public double close() {
-        return data.candles().close(bar);
+        return candles.close(bar);
     }
 
     public int featureCount() {
-        return data.features().featureCount();
+        return features.featureCount();
     }
 
     /** Normalised feature {@code column} of the current bar. */
     public float feature(int column) {
-        return data.features().value(bar, column);
+        return features.value(bar, column);
     }
 
     public float feature(int column, int barsAgo) {
-        return data.features().value(index(barsAgo), column);
+        return features.value(index(barsAgo), column);
     }
 
     /** Raw (not normalised) feature, e.g. ATR % for sizing. */
     public float rawFeature(int column, int barsAgo) {
-        return data.rawFeatures().value(index(barsAgo), column);
+        return rawFeatures.value(index(barsAgo), column);
     }
 
     public int featureColumn(String name) {
-        return data.features().indexOf(name);
+        return features.indexOf(name);
     }
 
     /** Whether the current bar's features are all meant to be used. */
     public boolean usable() {
-        return data.features().isUsable(bar);
+        return features.isUsable(bar);
     }
 
     /** Whether a decision may be taken on this bar: usable features and a real (not gap-filler) candle. */
     public boolean tradeable() {
-        return data.features().isUsable(bar) && !data.candles().isFiller(bar);
+        return features.isUsable(bar) && !candles.isFiller(bar);
     }
 
     /** ATR/ADX regime ordinal of the current bar. */
     public byte regime() {
-        return data.regimes()[bar];
+        return regimes[bar];
     }
 
     /** Copies the current bar's normalised features into {@code target} at {@code offset}. */
     public void copyFeatures(float[] target, int offset) {
-        data.features().copyRow(bar, target, offset);
+        features.copyRow(bar, target, offset);
     }
 }

@@ -44,7 +44,7 @@ public final class ShadowStatistics implements MemoryLookup {
         regime[next] = entryRegime;
         wins += isWin ? 1 : 0;
         pnlSum += pnl;
-        next = (next + 1) % WINDOW;
+        next = next + 1 == WINDOW ? 0 : next + 1; // no division per resolved shadow trade
     }
 
     @Override

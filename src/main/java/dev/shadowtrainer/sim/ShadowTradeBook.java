@@ -18,12 +18,24 @@ final class ShadowTradeBook {
     private final CandleSeries candles;
     private final byte[] regimes;
     private final OpenLong[] pool;
+    /**
+     * Bit k is set while pool[k] is in use. With about a dozen of a hundred-odd slots busy on 1m bars,
+     * walking the set bits in index order visits only the live trades, in the same order as a scan of
+     * the whole pool, and the lowest clear bit is the first free slot.
+     */
+    private final long[] busy;
+    private final int maxHoldBars;
     private final ShadowTrades resolved;
     private final Listener listener;
     private final double[] exitPrice = new double[1];
     private int unfilled;
 
     ShadowTradeBook(ExecutionModel execution, MarketData data, Listener listener) {
+        this(execution, data, listener, 1024);
+    }
+
+    /** A book that expects about {@code expectedTrades} resolved trades (at most one per bar of a run). */
+    ShadowTradeBook(ExecutionModel execution, MarketData data, Listener listener, int expectedTrades) {
         this.execution = execution;
         this.candles = data.candles();
         this.regimes = data.regimes();
@@ -34,7 +46,9 @@ final class ShadowTradeBook {
         for (int i = 0; i < pool.length; i++) {
             pool[i] = new OpenLong();
         }
-        this.resolved = new ShadowTrades(c.positionSize());
+        this.busy = new long[(pool.length + 63) >>> 6];
+        this.maxHoldBars = c.maxHoldBars();
+        this.resolved = new ShadowTrades(c.positionSize(), expectedTrades);
     }
 
     ShadowTrades trades() {
@@ -48,32 +62,49 @@ final class ShadowTradeBook {
 
     /** Advances every live shadow trade through {@code bar}; {@code last} closes what is still open. */
     void step(int bar, boolean last) {
-        for (OpenLong p : pool) {
-            switch (p.state) {
-                case FREE -> {
+        for (int word = 0; word < busy.length; word++) {
+            long bits = busy[word];
+            while (bits != 0) {
+                int k = (word << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                OpenLong p = pool[k];
+                if (!last && p.state == OpenLong.State.OPEN && p.barsHeld(bar) < maxHoldBars
+                        && execution.untouched(p, bar)) {
+                    continue; // still open, extremes updated: what manage() does on a quiet bar
                 }
-                case ORDERED -> {
-                    int filled = execution.tryFill(p, bar, regimes[bar]);
-                    if (filled < 0) {
-                        unfilled++;
-                    } else if (filled > 0) {
-                        manage(p, bar);
-                    } else if (last) {
-                        p.reset();
-                    }
+                advance(p, bar, last);
+                if (p.state == OpenLong.State.FREE) {
+                    busy[word] &= ~(1L << k);
                 }
-                case EXIT_ORDERED -> {
-                    if (!candles.isFiller(bar)) {
-                        close(p, bar, execution.marketExitPrice(bar), false, p.pendingExit);
-                    } else if (last) {
-                        close(p, bar, execution.endOfDataPrice(bar), false, ExitReason.END_OF_DATA);
-                    }
-                }
-                case OPEN -> manage(p, bar);
             }
-            if (last && p.state == OpenLong.State.OPEN) {
-                close(p, bar, execution.endOfDataPrice(bar), false, ExitReason.END_OF_DATA);
+        }
+    }
+
+    private void advance(OpenLong p, int bar, boolean last) {
+        switch (p.state) {
+            case FREE -> {
             }
+            case ORDERED -> {
+                int filled = execution.tryFill(p, bar, regimes[bar]);
+                if (filled < 0) {
+                    unfilled++;
+                } else if (filled > 0) {
+                    manage(p, bar);
+                } else if (last) {
+                    p.reset();
+                }
+            }
+            case EXIT_ORDERED -> {
+                if (!candles.isFiller(bar)) {
+                    close(p, bar, execution.marketExitPrice(bar), false, p.pendingExit);
+                } else if (last) {
+                    close(p, bar, execution.endOfDataPrice(bar), false, ExitReason.END_OF_DATA);
+                }
+            }
+            case OPEN -> manage(p, bar);
+        }
+        if (last && p.state == OpenLong.State.OPEN) {
+            close(p, bar, execution.endOfDataPrice(bar), false, ExitReason.END_OF_DATA);
         }
     }
 
@@ -90,9 +121,15 @@ final class ShadowTradeBook {
 
     /** Opens a shadow order at {@code bar}'s close, to enter at the next bar. */
     void open(int bar) {
-        for (OpenLong p : pool) {
-            if (p.state == OpenLong.State.FREE) {
-                execution.order(p, bar, bar, 1.0);
+        for (int word = 0; word < busy.length; word++) {
+            long free = ~busy[word];
+            if (free != 0) {
+                int k = (word << 6) + Long.numberOfTrailingZeros(free);
+                if (k >= pool.length) {
+                    break;
+                }
+                execution.order(pool[k], bar, bar, 1.0);
+                busy[word] |= 1L << k;
                 return;
             }
         }

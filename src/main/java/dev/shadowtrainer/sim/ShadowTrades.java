@@ -9,22 +9,40 @@ import java.util.Arrays;
  */
 public final class ShadowTrades {
     private int size;
-    private int[] decisionBar = new int[1024];
-    private int[] entryBar = new int[1024];
-    private int[] exitBar = new int[1024];
-    private double[] entryPrice = new double[1024];
-    private double[] exitPrice = new double[1024];
-    private double[] fees = new double[1024];
-    private double[] pnl = new double[1024];
-    private double[] maxHigh = new double[1024];
-    private double[] minLow = new double[1024];
-    private byte[] reason = new byte[1024];
-    private byte[] entryRegime = new byte[1024];
-    private byte[] exitRegime = new byte[1024];
+    private int[] decisionBar;
+    private int[] entryBar;
+    private int[] exitBar;
+    private double[] entryPrice;
+    private double[] exitPrice;
+    private double[] fees;
+    private double[] pnl;
+    private double[] maxHigh;
+    private double[] minLow;
+    private byte[] reason;
+    private byte[] entryRegime;
+    private byte[] exitRegime;
     private final double notional;
 
     ShadowTrades(double notional) {
+        this(notional, 1024);
+    }
+
+    /** Room for {@code expectedTrades} rows before growing: a run knows it opens at most one per bar. */
+    ShadowTrades(double notional, int expectedTrades) {
         this.notional = notional;
+        int n = Math.max(16, expectedTrades);
+        decisionBar = new int[n];
+        entryBar = new int[n];
+        exitBar = new int[n];
+        entryPrice = new double[n];
+        exitPrice = new double[n];
+        fees = new double[n];
+        pnl = new double[n];
+        maxHigh = new double[n];
+        minLow = new double[n];
+        reason = new byte[n];
+        entryRegime = new byte[n];
+        exitRegime = new byte[n];
     }
 
     void add(OpenLong p, int exit, double price, double exitFee, ExitReason why, byte regimeAtExit) {

@@ -17,6 +17,8 @@ import java.util.Objects;
  * paid is unchanged by every fill, and equity only moves with prices while a position is open.
  */
 public final class Simulator {
+    private static final long DAY_MILLIS = 86_400_000L;
+
     private final MarketData data;
     private final CandleSeries candles;
     private final ExecutionConfig config;
@@ -96,6 +98,7 @@ public final class Simulator {
         private final double[] equity;
         private final List<Trade> trades = new ArrayList<>();
         private final boolean[] recentWins;
+        private final long barMillis = candles.id().timeframe().millis();
 
         private double cash;
         private double feesPaid;
@@ -104,7 +107,9 @@ public final class Simulator {
         private int recentNext;
         private int recentWinCount;
         private int pausedUntilBar = -1;
-        private long day = Long.MIN_VALUE;
+        /** The UTC day of the last decision, as [open, next open) in epoch ms; empty until the first one. */
+        private long dayOpens = Long.MAX_VALUE;
+        private long nextDayOpens = Long.MIN_VALUE;
         private double dayStartEquity;
         private boolean dayBlocked;
 
@@ -127,13 +132,15 @@ public final class Simulator {
             this.recorder = recorder;
             this.execution = new ExecutionModel(config, candles, data.lowerTimeframe());
             this.agentPostExit = new PostExitTracker(candles, config.takeProfitBps());
-            this.shadowPostExit = new PostExitTracker(candles, config.takeProfitBps());
+            // Sized for one shadow trade per bar up front, which saves copying ever larger arrays.
+            int shadowRows = shadowTrades ? to - from : 0;
+            this.shadowPostExit = new PostExitTracker(candles, config.takeProfitBps(), shadowRows);
             ExecutionModel shadowExecution = new ExecutionModel(config, candles, data.lowerTimeframe());
             this.shadows = new ShadowTradeBook(shadowExecution, data, (book, i) -> {
                 shadowPostExit.add(book.exitBar(i), book.exitPrice(i), config.positionSize() / book.entryPrice(i),
                         book.maxHigh(i));
                 memory.rememberShadow(book, i);
-            });
+            }, shadowRows);
             this.view = new MarketView(data);
             this.observation = new Observation(view, memory, stateDim);
             this.equity = new double[to - from];
@@ -275,9 +282,11 @@ public final class Simulator {
         }
 
         private void decide(int t, double value) {
-            long today = Math.floorDiv(candles.closeTime(t), 86_400_000L);
-            if (today != day) {
-                day = today;
+            long closeTime = candles.openTime(t) + barMillis; // candles.closeTime(t), minus three hops
+            // A range check instead of a 64-bit division per bar; the division runs once a day.
+            if (closeTime < dayOpens || closeTime >= nextDayOpens) {
+                dayOpens = Math.floorDiv(closeTime, DAY_MILLIS) * DAY_MILLIS;
+                nextDayOpens = dayOpens + DAY_MILLIS;
                 dayStartEquity = t == from ? initialEquity : equity[t - from - 1];
                 dayBlocked = false;
             }
