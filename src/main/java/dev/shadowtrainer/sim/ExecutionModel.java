@@ -26,6 +26,9 @@ final class ExecutionModel {
     private final CandleSeries candles;
     private final CandleSeries lower;
     private final double slip;
+    /** Entry price multiples of stop and target, computed once rather than with two divisions per fill. */
+    private final double stopFactor;
+    private final double targetFactor;
 
     int ambiguousBars;
     int resolvedByLowerTimeframe;
@@ -35,6 +38,8 @@ final class ExecutionModel {
         this.candles = candles;
         this.lower = lower;
         this.slip = config.slippageBps() / 10_000.0;
+        this.stopFactor = 1 - config.stopLossBps() / 10_000.0;
+        this.targetFactor = 1 + config.takeProfitBps() / 10_000.0;
     }
 
     ExecutionConfig config() {
@@ -85,8 +90,8 @@ final class ExecutionModel {
         p.entryPrice = price;
         p.quantity = p.notional / price;
         p.margin = p.notional / config.leverage();
-        p.stopPrice = price * (1 - config.stopLossBps() / 10_000.0);
-        p.targetPrice = price * (1 + config.takeProfitBps() / 10_000.0);
+        p.stopPrice = price * stopFactor;
+        p.targetPrice = price * targetFactor;
         p.liquidationPrice = config.leverage() > 1
                 ? price - (p.margin - config.maintenanceMarginRate() * p.notional) / p.quantity
                 : Double.NEGATIVE_INFINITY;

@@ -8,22 +8,31 @@ import java.util.Arrays;
  * price within each of those windows, recorded as those bars arrive and never earlier, plus the missed
  * profit (quote currency, over the 4h window) and an {@link ExitVerdict}. Rows are in the order trades
  * were added (their exit order); an unfinished window reads NaN.
+ *
+ * <p>Two ways to the best price, with the same result (the maximum of the same past highs): a tracker
+ * of a row at nearly every bar (shadow trades) keeps per-window block maxima as bars arrive; a tracker of
+ * occasional rows (the policy's trades) does nothing on most bars and, when a window ends, reads the
+ * highs it spans, reusing the shorter window's maximum. Both only read bars up to the current one.
  */
 public final class PostExitTracker {
     /** Window lengths in minutes: 1h, 4h, 24h. */
     public static final int[] WINDOW_MINUTES = {60, 240, 1440};
     static final int VERDICT_WINDOW = 1;
     private static final int DEFAULT_CAPACITY = 256;
+    private static final int NONE_DUE = Integer.MAX_VALUE;
     private static final byte PENDING = (byte) ExitVerdict.PENDING.ordinal();
     private static final ExitVerdict[] VERDICTS = ExitVerdict.values();
 
     private final CandleSeries candles;
     private final double targetFraction;
+    private final boolean rowEveryBar;
     // Three fields rather than a loop over an array: the per-bar work of a window is a few field reads.
     private final Window hour;
     private final Window fourHours;
     private final Window day;
     private final Window[] windows;
+    /** Occasional rows: the first bar at which some window ends. */
+    private int nextDue = NONE_DUE;
 
     private int size;
     private int[] exitBar;
@@ -33,19 +42,25 @@ public final class PostExitTracker {
     private double[] missedProfit;
     private byte[] verdict;
 
+    /** A tracker of occasional rows, such as a policy's trades. */
     PostExitTracker(CandleSeries candles, double takeProfitBps) {
-        this(candles, takeProfitBps, DEFAULT_CAPACITY);
+        this(candles, takeProfitBps, false, DEFAULT_CAPACITY);
     }
 
-    /** A tracker with room for {@code expectedRows} rows before it grows (one per bar for shadow trades). */
-    PostExitTracker(CandleSeries candles, double takeProfitBps, int expectedRows) {
+    /**
+     * @param rowEveryBar  whether a row arrives at nearly every bar (shadow trades), which decides only
+     *                     how the best prices are found, not their values
+     * @param expectedRows rows to make room for before growing
+     */
+    PostExitTracker(CandleSeries candles, double takeProfitBps, boolean rowEveryBar, int expectedRows) {
         this.candles = candles;
         this.targetFraction = takeProfitBps / 10_000.0;
+        this.rowEveryBar = rowEveryBar;
         long minutes = candles.id().timeframe().duration().toMinutes();
         int capacity = Math.max(16, expectedRows);
-        this.hour = new Window(barsOf(WINDOW_MINUTES[0], minutes), false, capacity);
-        this.fourHours = new Window(barsOf(WINDOW_MINUTES[1], minutes), true, capacity);
-        this.day = new Window(barsOf(WINDOW_MINUTES[2], minutes), false, capacity);
+        this.hour = new Window(barsOf(WINDOW_MINUTES[0], minutes), null, false, capacity);
+        this.fourHours = new Window(barsOf(WINDOW_MINUTES[1], minutes), hour, true, capacity);
+        this.day = new Window(barsOf(WINDOW_MINUTES[2], minutes), fourHours, false, capacity);
         this.windows = new Window[] {hour, fourHours, day};
         exitBar = new int[capacity];
         exitPrice = new double[capacity];
@@ -61,37 +76,43 @@ public final class PostExitTracker {
         return (int) Math.max(1, (windowMinutes + barMinutes - 1) / barMinutes);
     }
 
-    /**
-     * One window length. Its best price comes without a per-bar search: the bars are cut into blocks
-     * of the window's length, so a window (exit, exit + W] spans the tail of the previous block and the
-     * head of the current one. The window keeps the highs' running maximum over the current block and,
-     * once a block is complete, the maxima of each of its tails, computed in one backward pass over bars
-     * that have all arrived: two comparisons per bar, no data-dependent branches.
-     */
+    /** One window length and its column of results. */
     private final class Window {
         private static final int NOT_STARTED = Integer.MIN_VALUE;
 
         final int bars;
+        /** The next shorter window (same start, not longer), whose maximum a scan can start from. */
+        private final Window shorter;
         private final boolean judges;
-        private final double[] previousBlockTailHighest;
         /** The first row whose window has not ended (rows end in the order they were added). */
         private int pending;
-        private int blockStart = NOT_STARTED;
-        private double blockHighest;
         private double[] priceAfter;
         private double[] bestAfter;
 
-        Window(int bars, boolean judges, int capacity) {
+        /*
+         * Rows at every bar: the bars are cut into blocks of the window's length, so a window
+         * (exit, exit + W] spans the tail of the previous block and the head of the current one. Kept:
+         * the highs' running maximum over the current block and, once a block is complete, the maxima of
+         * each of its tails, from one backward pass over bars that have all arrived. Two comparisons per
+         * bar, no data-dependent branches.
+         */
+        private final double[] previousBlockTailHighest;
+        private int blockStart = NOT_STARTED;
+        private double blockHighest;
+
+        Window(int bars, Window shorter, boolean judges, int capacity) {
             this.bars = bars;
+            this.shorter = shorter;
             this.judges = judges;
-            this.previousBlockTailHighest = new double[bars];
+            this.previousBlockTailHighest = rowEveryBar ? new double[bars] : new double[0];
             this.priceAfter = new double[capacity];
             this.bestAfter = new double[capacity];
             Arrays.fill(priceAfter, Double.NaN);
             Arrays.fill(bestAfter, Double.NaN);
         }
 
-        void step(int bar, double high) {
+        /** Rows at every bar: takes in the bar, then completes the rows whose window ends at it. */
+        void slide(int bar, double high) {
             if (pending == size) {
                 // No row waits. A later row exits at a later bar and its window starts after that, so no
                 // bar seen so far can be its best: skip the work and start the blocks afresh then.
@@ -112,11 +133,7 @@ public final class PostExitTracker {
             while (pending < size && exitBar[pending] + bars <= bar) {
                 int i = pending++;
                 if (exitBar[i] + bars == bar) {
-                    priceAfter[i] = candles.close(bar);
-                    bestAfter[i] = highestFrom(exitBar[i] + 1);
-                    if (judges) {
-                        judge(i, bestAfter[i]);
-                    }
+                    complete(i, bar, highestFrom(exitBar[i] + 1));
                 }
             }
         }
@@ -140,6 +157,59 @@ public final class PostExitTracker {
             return Math.max(previousBlockTailHighest[first - (start - bars)], blockHighest);
         }
 
+        /** Occasional rows: completes the rows whose window ends at {@code bar} by reading their highs. */
+        void scan(int bar) {
+            while (pending < size && exitBar[pending] + bars <= bar) {
+                int i = pending++;
+                int exit = exitBar[i];
+                if (exit + bars == bar) {
+                    double highest = Double.NEGATIVE_INFINITY;
+                    int first = exit + 1;
+                    if (shorter != null && !Double.isNaN(shorter.bestAfter[i])) {
+                        highest = shorter.bestAfter[i]; // (exit, exit + shorter] is already known
+                        first = exit + shorter.bars + 1;
+                    }
+                    complete(i, bar, Math.max(highest, highestHigh(first, bar)));
+                }
+            }
+        }
+
+        /**
+         * The highest high of bars [first, last] (negative infinity when empty), with four running
+         * maxima so the comparisons do not wait on each other; the maximum of a set does not depend on
+         * the order it is taken in.
+         */
+        private double highestHigh(int first, int last) {
+            double a = Double.NEGATIVE_INFINITY;
+            double b = Double.NEGATIVE_INFINITY;
+            double c = Double.NEGATIVE_INFINITY;
+            double d = Double.NEGATIVE_INFINITY;
+            int k = first;
+            for (; k + 3 <= last; k += 4) {
+                a = Math.max(a, candles.high(k));
+                b = Math.max(b, candles.high(k + 1));
+                c = Math.max(c, candles.high(k + 2));
+                d = Math.max(d, candles.high(k + 3));
+            }
+            for (; k <= last; k++) {
+                a = Math.max(a, candles.high(k));
+            }
+            return Math.max(Math.max(a, b), Math.max(c, d));
+        }
+
+        /** The end of the first waiting row's window, or none. */
+        int due() {
+            return pending < size ? exitBar[pending] + bars : NONE_DUE;
+        }
+
+        private void complete(int i, int bar, double highest) {
+            priceAfter[i] = candles.close(bar);
+            bestAfter[i] = highest;
+            if (judges) {
+                judge(i, highest);
+            }
+        }
+
         void grow(int n) {
             int old = priceAfter.length;
             priceAfter = Arrays.copyOf(priceAfter, n);
@@ -160,6 +230,7 @@ public final class PostExitTracker {
         exitPrice[i] = price;
         quantity[i] = qty;
         bestDuringTrade[i] = bestWhileOpen;
+        nextDue = Math.min(nextDue, bar + hour.bars);
         return i;
     }
 
@@ -181,10 +252,18 @@ public final class PostExitTracker {
 
     /** Takes in bar {@code bar} (called for consecutive bars) and completes every window that ends at it. */
     void step(int bar) {
-        double high = candles.high(bar);
-        hour.step(bar, high);
-        fourHours.step(bar, high);
-        day.step(bar, high);
+        if (rowEveryBar) {
+            double high = candles.high(bar);
+            hour.slide(bar, high);
+            fourHours.slide(bar, high);
+            day.slide(bar, high);
+        } else if (bar >= nextDue) {
+            // Shorter windows first: a longer one starts its scan from their maximum.
+            hour.scan(bar);
+            fourHours.scan(bar);
+            day.scan(bar);
+            nextDue = Math.min(hour.due(), Math.min(fourHours.due(), day.due()));
+        }
     }
 
     private void judge(int i, double bestAfterExit) {

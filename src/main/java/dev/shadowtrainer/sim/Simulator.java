@@ -107,9 +107,8 @@ public final class Simulator {
         private int recentNext;
         private int recentWinCount;
         private int pausedUntilBar = -1;
-        /** The UTC day of the last decision, as [open, next open) in epoch ms; empty until the first one. */
-        private long dayOpens = Long.MAX_VALUE;
-        private long nextDayOpens = Long.MIN_VALUE;
+        /** The first bar whose close falls in a later UTC day than the last decision's. */
+        private int nextDayBar = Integer.MIN_VALUE;
         private double dayStartEquity;
         private boolean dayBlocked;
 
@@ -134,7 +133,7 @@ public final class Simulator {
             this.agentPostExit = new PostExitTracker(candles, config.takeProfitBps());
             // Sized for one shadow trade per bar up front, which saves copying ever larger arrays.
             int shadowRows = shadowTrades ? to - from : 0;
-            this.shadowPostExit = new PostExitTracker(candles, config.takeProfitBps(), shadowRows);
+            this.shadowPostExit = new PostExitTracker(candles, config.takeProfitBps(), true, shadowRows);
             ExecutionModel shadowExecution = new ExecutionModel(config, candles, data.lowerTimeframe());
             this.shadows = new ShadowTradeBook(shadowExecution, data, (book, i) -> {
                 shadowPostExit.add(book.exitBar(i), book.exitPrice(i), config.positionSize() / book.entryPrice(i),
@@ -153,15 +152,18 @@ public final class Simulator {
             policy.reset(seed);
             int last = to - 1;
             for (int t = from; t < to; t++) {
-                fillAndExit(t);
+                if (position.state != OpenLong.State.FREE) {
+                    fillAndExit(t);
+                }
                 if (t == last) {
                     closeAtEnd(t);
                 }
-                double value = markToMarket(t);
-                equity[t - from] = value;
+                double value = cash; // equity marked to market at t's close
                 if (position.state == OpenLong.State.OPEN || position.state == OpenLong.State.EXIT_ORDERED) {
+                    value = cash + position.margin + position.unrealisedPnl(candles.close(t));
                     barsInPosition++;
                 }
+                equity[t - from] = value;
                 if (shadowTrades) {
                     shadows.step(t, t == last);
                 }
@@ -276,17 +278,13 @@ public final class Simulator {
             }
         }
 
-        private double markToMarket(int t) {
-            boolean open = position.state == OpenLong.State.OPEN || position.state == OpenLong.State.EXIT_ORDERED;
-            return open ? cash + position.margin + position.unrealisedPnl(candles.close(t)) : cash;
-        }
-
         private void decide(int t, double value) {
-            long closeTime = candles.openTime(t) + barMillis; // candles.closeTime(t), minus three hops
-            // A range check instead of a 64-bit division per bar; the division runs once a day.
-            if (closeTime < dayOpens || closeTime >= nextDayOpens) {
-                dayOpens = Math.floorDiv(closeTime, DAY_MILLIS) * DAY_MILLIS;
-                nextDayOpens = dayOpens + DAY_MILLIS;
+            // Bars are exactly one timeframe apart (CandleSeries checks it), so the bar that starts the next
+            // UTC day is known in advance: an int comparison per bar instead of a time read and a division.
+            if (t >= nextDayBar) {
+                long closeTime = candles.closeTime(t);
+                long nextDayOpens = (Math.floorDiv(closeTime, DAY_MILLIS) + 1) * DAY_MILLIS;
+                nextDayBar = t + (int) ((nextDayOpens - closeTime + barMillis - 1) / barMillis);
                 dayStartEquity = t == from ? initialEquity : equity[t - from - 1];
                 dayBlocked = false;
             }

@@ -11,22 +11,30 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every post-exit row against a brute-force recomputation at every bar: a window's close and best price
  * appear exactly at its last bar (NaN before), and equal the close at that bar and the highest high of
  * the bars after the exit through it. Rows arrive in bursts (several per bar) and with idle stretches
- * longer than the longest window, the two patterns of shadow trades and policy trades.
+ * longer than the longest window, the two patterns of shadow trades and policy trades, and both ways
+ * of finding the best price are checked against the same brute force.
  */
 class PostExitTrackerTest {
-    @ParameterizedTest
-    @EnumSource(value = Timeframe.class, names = {"M1", "M15", "D1"})
-    void windowsMatchBruteForceAtEveryBar(Timeframe timeframe) {
+    static Stream<Arguments> timeframesAndModes() {
+        return Stream.of(Timeframe.M1, Timeframe.M15, Timeframe.H4, Timeframe.D1)
+                .flatMap(t -> Stream.of(Arguments.of(t, false), Arguments.of(t, true)));
+    }
+
+    @ParameterizedTest(name = "{0}, row every bar: {1}")
+    @MethodSource("timeframesAndModes")
+    void windowsMatchBruteForceAtEveryBar(Timeframe timeframe, boolean rowEveryBar) {
         CandleSeries candles = new SyntheticMarket(17)
                 .generate(new Symbol("ETH", "USDT"), timeframe, Instant.parse("2024-02-01T00:00:00Z"), 4_000).series();
-        PostExitTracker tracker = new PostExitTracker(candles, 20);
+        PostExitTracker tracker = new PostExitTracker(candles, 20, rowEveryBar, 64);
         SplittableRandom random = new SplittableRandom(3);
         List<double[]> rows = new ArrayList<>(); // exit bar, price, quantity, best while open, brute-force bests
         int from = 37;
