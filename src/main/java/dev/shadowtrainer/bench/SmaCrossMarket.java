@@ -34,6 +34,9 @@ public final class SmaCrossMarket implements Function<CandleSeries, MarketData> 
         double fastSum = 0;
         double slowSum = 0;
         int lastFiller = -1;
+        // The mean as sum times the reciprocal: a multiplication per bar instead of a division.
+        double fastScale = 1.0 / fastPeriod;
+        double slowScale = 1.0 / slowPeriod;
         for (int i = 0; i < n; i++) {
             double close = candles.close(i);
             fastSum += close;
@@ -44,8 +47,8 @@ public final class SmaCrossMarket implements Function<CandleSeries, MarketData> 
             if (i >= slowPeriod) {
                 slowSum -= candles.close(i - slowPeriod);
             }
-            values[2 * i] = i >= fastPeriod - 1 ? (float) (fastSum / fastPeriod) : Float.NaN;
-            values[2 * i + 1] = i >= slowPeriod - 1 ? (float) (slowSum / slowPeriod) : Float.NaN;
+            values[2 * i] = i >= fastPeriod - 1 ? (float) (fastSum * fastScale) : Float.NaN;
+            values[2 * i + 1] = i >= slowPeriod - 1 ? (float) (slowSum * slowScale) : Float.NaN;
             if (candles.isFiller(i)) {
                 lastFiller = i;
             }

@@ -33,6 +33,16 @@ public final class PostExitTracker {
     private final Window[] windows;
     /** Occasional rows: the first bar at which some window ends. */
     private int nextDue = NONE_DUE;
+    /*
+     * Occasional rows: the highest high of each run of BLOCK bars from the first exit on, filled in
+     * order, a block only once all its bars have arrived. Windows of successive trades overlap (a day
+     * after each exit), so a window reads whole blocks here and only its two ragged ends bar by bar.
+     */
+    private static final int BLOCK_SHIFT = 6;
+    private static final int BLOCK = 1 << BLOCK_SHIFT;
+    private int blockOrigin = -1;
+    private double[] blockHighest = new double[0];
+    private int blocksReady;
 
     private int size;
     private int[] exitBar;
@@ -174,29 +184,6 @@ public final class PostExitTracker {
             }
         }
 
-        /**
-         * The highest high of bars [first, last] (negative infinity when empty), with four running
-         * maxima so the comparisons do not wait on each other; the maximum of a set does not depend on
-         * the order it is taken in.
-         */
-        private double highestHigh(int first, int last) {
-            double a = Double.NEGATIVE_INFINITY;
-            double b = Double.NEGATIVE_INFINITY;
-            double c = Double.NEGATIVE_INFINITY;
-            double d = Double.NEGATIVE_INFINITY;
-            int k = first;
-            for (; k + 3 <= last; k += 4) {
-                a = Math.max(a, candles.high(k));
-                b = Math.max(b, candles.high(k + 1));
-                c = Math.max(c, candles.high(k + 2));
-                d = Math.max(d, candles.high(k + 3));
-            }
-            for (; k <= last; k++) {
-                a = Math.max(a, candles.high(k));
-            }
-            return Math.max(Math.max(a, b), Math.max(c, d));
-        }
-
         /** The end of the first waiting row's window, or none. */
         int due() {
             return pending < size ? exitBar[pending] + bars : NONE_DUE;
@@ -219,6 +206,50 @@ public final class PostExitTracker {
         }
     }
 
+    /** The highest high of bars [first, last] (negative infinity when empty), all at or before the current bar. */
+    private double highestHigh(int first, int last) {
+        int fullFrom = (first - blockOrigin + BLOCK - 1) >> BLOCK_SHIFT;
+        int fullTo = (last + 1 - blockOrigin) >> BLOCK_SHIFT; // exclusive: blocks ending at or before last
+        if (fullFrom >= fullTo) {
+            return highestBarByBar(first, last);
+        }
+        while (blocksReady < fullTo) {
+            if (blocksReady == blockHighest.length) {
+                blockHighest = Arrays.copyOf(blockHighest, Math.max(64, blockHighest.length * 2));
+            }
+            int start = blockOrigin + (blocksReady << BLOCK_SHIFT);
+            blockHighest[blocksReady++] = highestBarByBar(start, start + BLOCK - 1);
+        }
+        double highest = Math.max(highestBarByBar(first, blockOrigin + (fullFrom << BLOCK_SHIFT) - 1),
+                highestBarByBar(blockOrigin + (fullTo << BLOCK_SHIFT), last));
+        for (int k = fullFrom; k < fullTo; k++) {
+            highest = Math.max(highest, blockHighest[k]);
+        }
+        return highest;
+    }
+
+    /**
+     * The highest high of bars [first, last] read one by one, with four running maxima so the
+     * comparisons do not wait on each other: the maximum of a set does not depend on the order.
+     */
+    private double highestBarByBar(int first, int last) {
+        double a = Double.NEGATIVE_INFINITY;
+        double b = Double.NEGATIVE_INFINITY;
+        double c = Double.NEGATIVE_INFINITY;
+        double d = Double.NEGATIVE_INFINITY;
+        int k = first;
+        for (; k + 3 <= last; k += 4) {
+            a = Math.max(a, candles.high(k));
+            b = Math.max(b, candles.high(k + 1));
+            c = Math.max(c, candles.high(k + 2));
+            d = Math.max(d, candles.high(k + 3));
+        }
+        for (; k <= last; k++) {
+            a = Math.max(a, candles.high(k));
+        }
+        return Math.max(Math.max(a, b), Math.max(c, d));
+    }
+
     /** Starts tracking a trade that exited at {@code bar}; returns its row. */
     int add(int bar, double price, double qty, double bestWhileOpen) {
         if (size == exitBar.length) {
@@ -231,6 +262,9 @@ public final class PostExitTracker {
         quantity[i] = qty;
         bestDuringTrade[i] = bestWhileOpen;
         nextDue = Math.min(nextDue, bar + hour.bars);
+        if (blockOrigin < 0) {
+            blockOrigin = bar + 1; // no window reaches back to its exit bar
+        }
         return i;
     }
 
