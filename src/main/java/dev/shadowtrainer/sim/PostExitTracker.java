@@ -287,17 +287,26 @@ public final class PostExitTracker {
     /** Takes in bar {@code bar} (called for consecutive bars) and completes every window that ends at it. */
     void step(int bar) {
         if (rowEveryBar) {
-            double high = candles.high(bar);
-            hour.slide(bar, high);
-            fourHours.slide(bar, high);
-            day.slide(bar, high);
+            slide(bar);
         } else if (bar >= nextDue) {
-            // Shorter windows first: a longer one starts its scan from their maximum.
-            hour.scan(bar);
-            fourHours.scan(bar);
-            day.scan(bar);
-            nextDue = Math.min(hour.due(), Math.min(fourHours.due(), day.due()));
+            completeDue(bar);
         }
+    }
+
+    private void slide(int bar) {
+        double high = candles.high(bar);
+        hour.slide(bar, high);
+        fourHours.slide(bar, high);
+        day.slide(bar, high);
+    }
+
+    /** Kept out of {@link #step} so that the check most bars end with stays small enough to inline. */
+    private void completeDue(int bar) {
+        // Shorter windows first: a longer one starts its scan from their maximum.
+        hour.scan(bar);
+        fourHours.scan(bar);
+        day.scan(bar);
+        nextDue = Math.min(hour.due(), Math.min(fourHours.due(), day.due()));
     }
 
     private void judge(int i, double bestAfterExit) {

@@ -150,36 +150,60 @@ public final class Simulator {
         SimulationResult execute() {
             memory.clear();
             policy.reset(seed);
-            int last = to - 1;
-            for (int t = from; t < to; t++) {
-                if (position.state != OpenLong.State.FREE) {
-                    fillAndExit(t);
-                }
-                if (t == last) {
-                    closeAtEnd(t);
-                }
-                double value = cash; // equity marked to market at t's close
-                if (position.state == OpenLong.State.OPEN || position.state == OpenLong.State.EXIT_ORDERED) {
-                    value = cash + position.margin + position.unrealisedPnl(candles.close(t));
-                    barsInPosition++;
-                }
-                equity[t - from] = value;
-                if (shadowTrades) {
-                    shadows.step(t, t == last);
-                }
-                agentPostExit.step(t);
-                if (shadowTrades) {
-                    shadowPostExit.step(t);
-                }
-                if (t < last) {
-                    decide(t, value);
-                }
+            // Two copies of the loop, so the JIT compiles and profiles each on its own: with one loop
+            // serving both, the run without shadow trades got slower once a run with them had been made.
+            if (shadowTrades) {
+                replayWithShadowTrades();
+            } else {
+                replay();
             }
             SimulationCounts counts = new SimulationCounts(invalidActions, lowConfidence, execution.ambiguousBars,
                     execution.resolvedByLowerTimeframe, liquidations, winRateTrips, dailyLossTrips, breakerBlocked,
                     filterBlocked, makerExpired, shadows.unfilled(), barsInPosition);
             return new SimulationResult(policy.name(), from, to, initialEquity, equity, trades, shadows.trades(),
                     agentPostExit, shadowPostExit, feesPaid, counts);
+        }
+
+        private void replay() {
+            int last = to - 1;
+            for (int t = from; t < to; t++) {
+                double value = settle(t, last);
+                agentPostExit.step(t);
+                if (t < last) {
+                    decide(t, value);
+                }
+            }
+        }
+
+        /** The same as {@link #replay()} with the shadow trades and their post-exit windows stepped too. */
+        private void replayWithShadowTrades() {
+            int last = to - 1;
+            for (int t = from; t < to; t++) {
+                double value = settle(t, last);
+                shadows.step(t, t == last);
+                agentPostExit.step(t);
+                shadowPostExit.step(t);
+                if (t < last) {
+                    decide(t, value);
+                }
+            }
+        }
+
+        /** Fills, exits and the end-of-data close bar t decides; returns the equity marked at t's close. */
+        private double settle(int t, int last) {
+            if (position.state != OpenLong.State.FREE) {
+                fillAndExit(t);
+            }
+            if (t == last) {
+                closeAtEnd(t);
+            }
+            double value = cash;
+            if (position.state == OpenLong.State.OPEN || position.state == OpenLong.State.EXIT_ORDERED) {
+                value = cash + position.margin + position.unrealisedPnl(candles.close(t));
+                barsInPosition++;
+            }
+            equity[t - from] = value;
+            return value;
         }
 
         private void fillAndExit(int t) {
@@ -282,11 +306,7 @@ public final class Simulator {
             // Bars are exactly one timeframe apart (CandleSeries checks it), so the bar that starts the next
             // UTC day is known in advance: an int comparison per bar instead of a time read and a division.
             if (t >= nextDayBar) {
-                long closeTime = candles.closeTime(t);
-                long nextDayOpens = (Math.floorDiv(closeTime, DAY_MILLIS) + 1) * DAY_MILLIS;
-                nextDayBar = t + (int) ((nextDayOpens - closeTime + barMillis - 1) / barMillis);
-                dayStartEquity = t == from ? initialEquity : equity[t - from - 1];
-                dayBlocked = false;
+                startDay(t);
             }
             boolean open = position.state == OpenLong.State.OPEN;
             if (!dayBlocked && config.dailyLossLimit() > 0 && value - dayStartEquity <= -config.dailyLossLimit()) {
@@ -328,37 +348,55 @@ public final class Simulator {
             observation.maxHoldBars = config.maxHoldBars();
         }
 
+        /** A new UTC day at bar t: its starting equity, the daily-loss breaker reset, the next day's first bar. */
+        private void startDay(int t) {
+            long closeTime = candles.closeTime(t);
+            long nextDayOpens = (Math.floorDiv(closeTime, DAY_MILLIS) + 1) * DAY_MILLIS;
+            nextDayBar = t + (int) ((nextDayOpens - closeTime + barMillis - 1) / barMillis);
+            dayStartEquity = t == from ? initialEquity : equity[t - from - 1];
+            dayBlocked = false;
+        }
+
+        // Entries and exits live in their own methods so that the per-bar path the JIT compiles stays small.
         private void apply(Action action, int t) {
             OpenLong.State state = position.state;
             if (action.isEntry()) {
-                if (state != OpenLong.State.FREE) {
-                    invalidActions++;
-                } else if (policy.confidence() < config.minConfidence()) {
-                    lowConfidence++;
-                } else if (t <= pausedUntilBar || dayBlocked) {
-                    breakerBlocked++;
-                } else if (filter.blocks(observation)) {
-                    filterBlocked++;
-                } else {
-                    long traceId = nextTraceId++;
-                    signal(traceId, t, action);
-                    execution.order(position, traceId, t, config.multiplier(action));
-                    position.entryObservation = observation.vectorCopy();
-                }
+                enter(action, t, state);
             } else if (action == Action.EXIT) {
-                if (state == OpenLong.State.OPEN) {
-                    signal(position.traceId, t, action);
-                    orderExit(ExitReason.AGENT_EXIT);
-                } else if (state == OpenLong.State.ORDERED) {
-                    position.reset(); // cancelling an unfilled entry is a valid exit
-                } else if (state == OpenLong.State.FREE) {
-                    invalidActions++;
-                }
+                exit(t, state);
             } else if (action == Action.HOLD && state == OpenLong.State.FREE) {
                 invalidActions++;
             }
             if (shadowTrades && shadowsWanted(t)) {
                 shadows.open(t);
+            }
+        }
+
+        private void enter(Action action, int t, OpenLong.State state) {
+            if (state != OpenLong.State.FREE) {
+                invalidActions++;
+            } else if (policy.confidence() < config.minConfidence()) {
+                lowConfidence++;
+            } else if (t <= pausedUntilBar || dayBlocked) {
+                breakerBlocked++;
+            } else if (filter.blocks(observation)) {
+                filterBlocked++;
+            } else {
+                long traceId = nextTraceId++;
+                signal(traceId, t, action);
+                execution.order(position, traceId, t, config.multiplier(action));
+                position.entryObservation = observation.vectorCopy();
+            }
+        }
+
+        private void exit(int t, OpenLong.State state) {
+            if (state == OpenLong.State.OPEN) {
+                signal(position.traceId, t, Action.EXIT);
+                orderExit(ExitReason.AGENT_EXIT);
+            } else if (state == OpenLong.State.ORDERED) {
+                position.reset(); // cancelling an unfilled entry is a valid exit
+            } else if (state == OpenLong.State.FREE) {
+                invalidActions++;
             }
         }
 
