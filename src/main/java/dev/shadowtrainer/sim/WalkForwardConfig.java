@@ -1,12 +1,13 @@
 package dev.shadowtrainer.sim;
 
-import dev.shadowtrainer.config.ConfigException;
-import dev.shadowtrainer.config.ShadowConfig.EvaluationConfig;
-import java.util.Objects;
+import dev.shadowtrainer.ExitCodes;
+import dev.shadowtrainer.ShadowTrainerException;
 
 /**
  * The shape of a rolling walk-forward: window lengths in days and the bars left out between each
- * training window and its test window (see {@link WalkForwardPlan} for the rule).
+ * training window and its test window (see {@link WalkForwardPlan} for the rule). The values come from
+ * the {@code evaluation.*} keys; a bad one is a usage error (exit code 2) naming its key, like any
+ * config error, without this package depending on the config package.
  *
  * @param trainDays   days in each training window
  * @param testDays    days in each test window
@@ -23,16 +24,10 @@ public record WalkForwardConfig(int trainDays, int testDays, int stepDays, int p
         requireAtLeast("evaluation.purge_bars", purgeBars, 0);
         requireAtLeast("evaluation.embargo_bars", embargoBars, 0);
         if (stepDays < testDays) {
-            throw new ConfigException("config key 'evaluation.step_days' = " + stepDays
+            throw new ShadowTrainerException(ExitCodes.USAGE, "config key 'evaluation.step_days' = " + stepDays
                     + " is less than evaluation.test_days = " + testDays
                     + ", so test windows would overlap; set step_days to at least test_days");
         }
-    }
-
-    public static WalkForwardConfig of(EvaluationConfig evaluation) {
-        Objects.requireNonNull(evaluation, "evaluation is null");
-        return new WalkForwardConfig(evaluation.trainDays(), evaluation.testDays(), evaluation.stepDays(),
-                evaluation.purgeBars(), evaluation.embargoBars());
     }
 
     /** Bars between the end of a training window and the start of its test window. */
@@ -42,7 +37,7 @@ public record WalkForwardConfig(int trainDays, int testDays, int stepDays, int p
 
     private static void requireAtLeast(String key, int value, int min) {
         if (value < min) {
-            throw new ConfigException("config key '" + key + "' = " + value + " is out of range; allowed [" + min
+            throw new ShadowTrainerException(ExitCodes.USAGE, "config key '" + key + "' = " + value + " is out of range; allowed [" + min
                     + ", ...]");
         }
     }

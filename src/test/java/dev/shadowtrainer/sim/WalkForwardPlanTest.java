@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shadowtrainer.ExitCodes;
 import dev.shadowtrainer.ShadowTrainerException;
-import dev.shadowtrainer.config.ConfigException;
-import dev.shadowtrainer.config.ShadowConfig.EvaluationConfig;
 import dev.shadowtrainer.market.Timeframe;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,7 @@ class WalkForwardPlanTest {
 
     @Test
     void defaultsOnFifteenMinuteBars() {
-        WalkForwardConfig cfg = WalkForwardConfig.of(new EvaluationConfig(30, 7, 7, 8, 24, 1, 10_000));
+        WalkForwardConfig cfg = new WalkForwardConfig(30, 7, 7, 8, 24);
         // 30 days = 2880 bars, 7 days = 672 bars, gap 8 + 24 = 32 bars; first usable bar 100.
         List<Fold> folds = WalkForwardPlan.folds(100, 5699, Timeframe.M15, cfg);
         assertThat(folds).containsExactly(
@@ -87,12 +85,13 @@ class WalkForwardPlanTest {
     @Test
     void stepShorterThanTestIsRejectedAsAConfigError() {
         assertThatThrownBy(() -> new WalkForwardConfig(30, 7, 5, 8, 24))
-                .isInstanceOf(ConfigException.class)
+                .isInstanceOf(ShadowTrainerException.class)
                 .hasMessageContaining("evaluation.step_days")
-                .satisfies(e -> assertThat(((ConfigException) e).exitCode()).isEqualTo(ExitCodes.USAGE));
-        assertThatThrownBy(() -> new WalkForwardConfig(30, 7, 7, -1, 24)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ShadowTrainerException) e).exitCode()).isEqualTo(ExitCodes.USAGE));
+        assertThatThrownBy(() -> new WalkForwardConfig(30, 7, 7, -1, 24)).isInstanceOf(ShadowTrainerException.class)
                 .hasMessageContaining("evaluation.purge_bars");
-        assertThatThrownBy(() -> new WalkForwardConfig(0, 7, 7, 8, 24)).isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> new WalkForwardConfig(0, 7, 7, 8, 24))
+                .isInstanceOf(ShadowTrainerException.class).hasMessageContaining("evaluation.train_days");
     }
 
     @Test
