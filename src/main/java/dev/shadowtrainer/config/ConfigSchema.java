@@ -72,6 +72,20 @@ public final class ConfigSchema {
                 "loss in quote currency within one UTC day that closes the position and pauses entries until the "
                         + "next day (0 = off)"));
 
+        add(integer("evaluation.train_days", 30, 1, 36_500, "days in each walk-forward training window"));
+        add(integer("evaluation.test_days", 7, 1, 36_500, "days in each out-of-sample test window"));
+        add(integer("evaluation.step_days", 7, 1, 36_500,
+                "days between the starts of consecutive folds; at least test_days so test windows never overlap"));
+        add(integer("evaluation.purge_bars", 8, 0, 1_000_000,
+                "bars left out after each training window because a trade opened there may still be open "
+                        + "(at least max_hold_minutes in bars)"));
+        add(integer("evaluation.embargo_bars", 24, 0, 1_000_000,
+                "further bars left out before each test window against serial correlation"));
+        add(integer("evaluation.trials", 1, 1, 1_000_000_000,
+                "configurations tried, this one included, for the deflated Sharpe ratio"));
+        add(number("evaluation.initial_equity", 10_000, 0, true, 1e12,
+                "equity each test window starts with, in quote currency"));
+
         add(number("memory.vector_similarity_threshold", 0.7, 0, false, 1,
                 "cosine similarity above which two trades count as alike"));
         add(integer("memory.min_pattern_occurrences", 10, 1, 1_000_000,
