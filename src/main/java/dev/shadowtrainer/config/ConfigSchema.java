@@ -91,6 +91,8 @@ public final class ConfigSchema {
         add(integer("memory.min_pattern_occurrences", 10, 1, 1_000_000,
                 "trades a pattern needs before its statistics are used"));
 
+        add(text("output.runs_dir", "runs", List.of(), "folder under which each run writes runs/<run-id>/"));
+
         add(text("database.url", "h2:data/memory/shadow-trainer", List.of(),
                 "trade memory: h2:PATH (embedded) or postgresql://user@host:port/db"));
     }

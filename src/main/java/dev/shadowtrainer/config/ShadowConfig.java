@@ -11,14 +11,15 @@ import java.util.Objects;
  * provenance and summaries.
  */
 public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, TrainingConfig training,
-                           EvaluationConfig evaluation, MemoryConfig memory, DatabaseConfig database,
-                           Map<String, Setting> settings) {
+                           EvaluationConfig evaluation, MemoryConfig memory, OutputConfig output,
+                           DatabaseConfig database, Map<String, Setting> settings) {
     public ShadowConfig {
         Objects.requireNonNull(data, "data is null");
         Objects.requireNonNull(features, "features is null");
         Objects.requireNonNull(training, "training is null");
         Objects.requireNonNull(evaluation, "evaluation is null");
         Objects.requireNonNull(memory, "memory is null");
+        Objects.requireNonNull(output, "output is null");
         Objects.requireNonNull(database, "database is null");
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
@@ -63,6 +64,10 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
     }
 
     public record MemoryConfig(double vectorSimilarityThreshold, int minPatternOccurrences) {
+    }
+
+    /** Where run outputs go. */
+    public record OutputConfig(String runsDir) {
     }
 
     /** Where trade memory lives; {@link #toString()} never shows a password. */
@@ -116,6 +121,7 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
                         num(s, "evaluation.initial_equity")),
                 new MemoryConfig(num(s, "memory.vector_similarity_threshold"),
                         integer(s, "memory.min_pattern_occurrences")),
+                new OutputConfig(str(s, "output.runs_dir")),
                 new DatabaseConfig(str(s, "database.url")),
                 withRedactedUrl(s));
     }
