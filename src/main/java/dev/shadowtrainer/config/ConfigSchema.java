@@ -22,6 +22,9 @@ public final class ConfigSchema {
         add(text("data.timeframe", "15m", TIMEFRAMES, "candle timeframe"));
         add(integer("data.days", 365, 1, 36_500, "days of history, counted back from the newest candle"));
         add(text("data.cache_dir", "data/candles", List.of(), "folder of the local candle cache"));
+        add(text("data.lower_source", "none", List.of(),
+                "lower-timeframe candles that decide bars touching both stop and target: none, cache or file:PATH"));
+        add(text("data.lower_timeframe", "1m", TIMEFRAMES, "timeframe of data.lower_source"));
         add(integer("data.min_bars", 500, 50, 10_000_000,
                 "fewest usable bars (after warm-up) a run accepts before it reports insufficient data"));
 

@@ -26,7 +26,7 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
 
     /** Candle data: where from, which market, how much. */
     public record DataConfig(String source, String exchange, String symbol, Timeframe timeframe, int days,
-                             String cacheDir, int minBars) {
+                             String cacheDir, int minBars, String lowerSource, Timeframe lowerTimeframe) {
     }
 
     public record FeaturesConfig(int normalizationWindow) {
@@ -88,7 +88,8 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
                 lng(s, "seed"),
                 new DataConfig(str(s, "data.source"), str(s, "data.exchange"), str(s, "data.symbol"),
                         Timeframe.parse(str(s, "data.timeframe")), integer(s, "data.days"), str(s, "data.cache_dir"),
-                        integer(s, "data.min_bars")),
+                        integer(s, "data.min_bars"), str(s, "data.lower_source"),
+                        Timeframe.parse(str(s, "data.lower_timeframe"))),
                 new FeaturesConfig(integer(s, "features.normalization_window")),
                 new TrainingConfig(
                         new RlAgentConfig(bool(s, "training.rl_agent.enabled"),

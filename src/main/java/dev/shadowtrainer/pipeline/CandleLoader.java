@@ -84,6 +84,38 @@ public final class CandleLoader {
                 data.days());
     }
 
+    /**
+     * Lower-timeframe candles covering {@code series} for same-bar stop/target resolution, or null when
+     * data.lower_source is none. They pass through data quality like any candles.
+     */
+    public CandleSeries loadLower(DataConfig data, CandleSeries series) {
+        String source = data.lowerSource();
+        if (source.equals("none")) {
+            return null;
+        }
+        if (data.lowerTimeframe().millis() >= series.id().timeframe().millis()) {
+            throw new ConfigException("data.lower_timeframe " + data.lowerTimeframe() + " must be finer than "
+                    + series.id().timeframe() + "; pick e.g. 1m");
+        }
+        SeriesId id = new SeriesId(series.id().exchange(), series.id().symbol(), data.lowerTimeframe());
+        CandleSource chosen = switch (sourceKind(source)) {
+            case "file" -> new FileCandleSource(source.substring("file:".length()));
+            case "cache" -> new CacheCandleSource(cache(data));
+            default -> throw new ConfigException("data.lower_source '" + source + "' is not supported; use none, "
+                    + "cache or file:PATH");
+        };
+        CandleSeries lower = DataQuality.clean(id, chosen.load(new CandleRequest(id, data.days())), clock.instant())
+                .series();
+        int from = lower.startOfTime(series.openTime(0));
+        int to = lower.startOfTime(series.closeTime(series.size() - 1));
+        if (from >= to) {
+            throw new DataException(chosen.name() + " has no " + data.lowerTimeframe() + " candles between "
+                    + series.firstOpen() + " and " + series.lastOpen() + "; supply matching data or set "
+                    + "data.lower_source to none");
+        }
+        return lower.slice(from, to);
+    }
+
     private static String sourceKind(String source) {
         return source.startsWith("file:") ? "file" : source.toLowerCase(Locale.ROOT);
     }

@@ -75,6 +75,10 @@ public final class TrainPipeline {
 
         progress.accept("featurising " + series.size() + " bars");
         MarketData market = preparation.apply(series);
+        CandleSeries lower = loader.loadLower(config.data(), series);
+        if (lower != null) {
+            market = market.withLowerTimeframe(lower);
+        }
         int usable = 0;
         for (int i = from; i < series.size(); i++) {
             usable += market.features().isUsable(i) ? 1 : 0;

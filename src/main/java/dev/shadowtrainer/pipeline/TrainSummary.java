@@ -49,6 +49,12 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                     100 * m.totalReturn(), m.sharpe(), m.deflatedSharpe(), 100 * m.maxDrawdown(), m.trades(),
                     percent(m.winRate()), ratio(m.profitFactor()), m.feesPaid()));
         }
+        Map<String, Integer> x = e.execution();
+        out.add(String.format(Locale.ROOT, "execution invalid actions %d, same-bar stop/target %d (%d decided by finer candles), "
+                        + "liquidations %d, breaker trips %d (%d entries blocked), maker entries expired %d",
+                x.get("invalid_actions"), x.get("ambiguous_bars"), x.get("resolved_by_lower_timeframe"),
+                x.get("liquidations"), x.get("win_rate_breaker_trips") + x.get("daily_loss_breaker_trips"),
+                x.get("entries_blocked_by_breakers"), x.get("maker_entries_expired")));
         Map<String, Integer> pv = e.postExitVerdicts().get("shadow");
         out.add(String.format(Locale.ROOT, "shadow   %d shadow trades, %.1f%% winners; exits too early %d, too late %d, about right %d",
                 e.shadowTrades(), 100 * e.shadowWinRate(), pv.get("TOO_EARLY"), pv.get("TOO_LATE"),

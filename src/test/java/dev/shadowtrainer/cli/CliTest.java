@@ -171,6 +171,25 @@ class CliTest {
     }
 
     @Test
+    void finerCandlesDecideBarsThatTouchBothStopAndTarget() throws IOException {
+        CliRun r = trainShort("train", "--symbol", "ADA/USDT", "--days", "29", "--json",
+                "--source", "file:" + SharedData.binance2025("ADAUSDT_15m.csv"),
+                "--set", "data.lower_source=file:" + SharedData.binance2025("ADAUSDT_1m.csv"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode x = json(r).get("evaluation").get("execution");
+        assertThat(x.get("ambiguous_bars").asInt()).isPositive();
+        assertThat(x.get("resolved_by_lower_timeframe").asInt()).isEqualTo(x.get("ambiguous_bars").asInt());
+    }
+
+    @Test
+    void lowerTimeframeMustBeFiner() {
+        CliRun r = trainShort("train", "--source", "synthetic", "--days", "30",
+                "--set", "data.lower_source=file:x.csv", "--set", "data.lower_timeframe=1h");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("data.lower_timeframe").contains("finer");
+    }
+
+    @Test
     void missingFileIsBadData() {
         CliRun r = run("train", "--source", "file:" + dir.resolve("nope.csv"));
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
