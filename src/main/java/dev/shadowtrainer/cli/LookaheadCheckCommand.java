@@ -24,7 +24,8 @@ import picocli.CommandLine.ParameterException;
                 + "memory) for lookahead: run on the full series, then for sampled decision points t rerun on the "
                 + "series cut after t and with every bar after t replaced by a random walk, and compare everything "
                 + "up to t bit for bit. Prints each difference with its name and bar.",
-                "Example: lookahead-check --symbol BTC/USDT --days 60 --source file:BTCUSDT_15m.csv"},
+                "Without --days it checks all the data the source holds.",
+                "Example: lookahead-check --symbol BTC/USDT --source file:BTCUSDT_15m.csv"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:no lookahead found",
@@ -36,12 +37,6 @@ import picocli.CommandLine.ParameterException;
 final class LookaheadCheckCommand extends MarketCommand {
     /** Lookahead found: the issue asks for 3, which the data errors of every command share (stderr tells them apart). */
     static final int LOOKAHEAD_FOUND = 3;
-    /**
-     * Equity each run starts with, in quote currency. The runs are compared with each other, so the amount
-     * only has to afford the largest entry; ten default positions do.
-     */
-    static final double INITIAL_EQUITY = 10_000;
-
     @Option(names = "--model", paramLabel = "PATH",
             description = "a saved model to check instead of the rule policy (available once the learned agent lands)")
     Path model;
@@ -62,7 +57,10 @@ final class LookaheadCheckCommand extends MarketCommand {
         ShadowConfig config = config();
         MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
         CandleLoader loader = new CandleLoader(context().clock(), context().exchangeBaseUrl());
-        LoadedSeries loaded = loader.load(config.data(), config.seed(), preparation.leadInBars());
+        // Without --days the check covers all the data there is, as its purpose is the whole series.
+        LoadedSeries loaded = market.days == null
+                ? loader.loadAvailable(config.data(), config.seed(), preparation.leadInBars())
+                : loader.load(config.data(), config.seed(), preparation.leadInBars());
         ExecutionConfig execution = ExecutionConfig.from(config.training().shadowTrading(),
                 loaded.series().id().timeframe());
         int stateDim = config.training().rlAgent().stateDim();
@@ -72,8 +70,8 @@ final class LookaheadCheckCommand extends MarketCommand {
         progress().flush();
         LookaheadCheck check = new LookaheadCheck(preparation, data -> new TrendRulePolicy(),
                 data -> new ShadowStatistics(), execution, stateDim);
-        LookaheadReport report = check.run(loaded.series(), loaded.windowStart(), samples, INITIAL_EQUITY,
-                config.seed());
+        LookaheadReport report = check.run(loaded.series(), loaded.windowStart(), samples,
+                config.evaluation().initialEquity(), config.seed());
         printSummary(report, report.lines());
         return report.clean() ? 0 : LOOKAHEAD_FOUND;
     }

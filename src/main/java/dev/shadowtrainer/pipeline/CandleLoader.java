@@ -47,6 +47,18 @@ public final class CandleLoader {
      *                   features are warmed up by the time the window opens
      */
     public LoadedSeries load(DataConfig data, long seed, int leadInBars) {
+        return load(data, seed, leadInBars, true);
+    }
+
+    /**
+     * Everything the source holds (for sources that download or generate: data.days of it), the first
+     * {@code leadInBars} bars as history and the rest as the window; for checks over a whole file.
+     */
+    public LoadedSeries loadAvailable(DataConfig data, long seed, int leadInBars) {
+        return load(data, seed, leadInBars, false);
+    }
+
+    private LoadedSeries load(DataConfig data, long seed, int leadInBars, boolean exactDays) {
         SeriesId id = seriesId(data);
         String source = data.source();
         // Ask sources for the lead-in too; the cache still counts as covering when it holds the window.
@@ -70,6 +82,11 @@ public final class CandleLoader {
             throw new DataException(chosen.name() + ": no usable " + id.symbol() + " " + id.timeframe() + " candles ("
                     + raw.size() + " rows read, " + cleaned.report().quarantined().size()
                     + " quarantined); check the data or use --source synthetic");
+        }
+        if (!exactDays) {
+            int windowStart = Math.min(leadInBars, all.size() - 1);
+            return new LoadedSeries(chosen.name(), all, windowStart, cleaned.report(),
+                    (int) Math.floor(all.coveredDays()));
         }
         double tolerance = 1.5 * id.timeframe().millis() / 86_400_000.0;
         if (all.coveredDays() + tolerance < data.days()) {

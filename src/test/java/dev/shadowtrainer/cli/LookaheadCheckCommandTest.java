@@ -23,12 +23,13 @@ class LookaheadCheckCommandTest {
     }
 
     @Test
-    void theRealPipelineOnSixtyDaysOfBtcHasNoLookahead() {
-        CliRun r = run("lookahead-check", "--symbol", "BTC/USDT", "--source", btc, "--days", "60");
+    void theRealPipelineOnAllNinetyDaysOfBtcHasNoLookahead() {
+        // Without --days the whole file is checked: 8640 bars, the first 668 as indicator history.
+        CliRun r = run("lookahead-check", "--symbol", "BTC/USDT", "--source", btc);
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("policy trend-rule")
-                .contains("checked 20 decision points x 2 variants (cut, garbage) over 5760 bars: no lookahead")
+                .contains("checked 20 decision points x 2 variants (cut, garbage) over 7972 bars: no lookahead")
                 .doesNotContain("LOOKAHEAD");
         assertThat(r.err()).contains("41 runs");
     }
