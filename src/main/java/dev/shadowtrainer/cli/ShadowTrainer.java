@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Offline walk-forward shadow-trading trainer for crypto candles.",
-        subcommands = {TrainCommand.class, DownloadCommand.class, CandlesCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, DownloadCommand.class, CandlesCommand.class,
+                LookaheadCheckCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",

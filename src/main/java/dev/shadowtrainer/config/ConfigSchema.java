@@ -22,6 +22,9 @@ public final class ConfigSchema {
         add(text("data.timeframe", "15m", TIMEFRAMES, "candle timeframe"));
         add(integer("data.days", 365, 1, 36_500, "days of history, counted back from the newest candle"));
         add(text("data.cache_dir", "data/candles", List.of(), "folder of the local candle cache"));
+        add(text("data.lower_source", "none", List.of(),
+                "lower-timeframe candles that decide bars touching both stop and target: none, cache or file:PATH"));
+        add(text("data.lower_timeframe", "1m", TIMEFRAMES, "timeframe of data.lower_source"));
         add(integer("data.min_bars", 500, 50, 10_000_000,
                 "fewest usable bars (after warm-up) a run accepts before it reports insufficient data"));
 
@@ -72,10 +75,26 @@ public final class ConfigSchema {
                 "loss in quote currency within one UTC day that closes the position and pauses entries until the "
                         + "next day (0 = off)"));
 
+        add(integer("evaluation.train_days", 30, 1, 36_500, "days in each walk-forward training window"));
+        add(integer("evaluation.test_days", 7, 1, 36_500, "days in each out-of-sample test window"));
+        add(integer("evaluation.step_days", 7, 1, 36_500,
+                "days between the starts of consecutive folds; at least test_days so test windows never overlap"));
+        add(integer("evaluation.purge_bars", 8, 0, 1_000_000,
+                "bars left out after each training window because a trade opened there may still be open "
+                        + "(at least max_hold_minutes in bars)"));
+        add(integer("evaluation.embargo_bars", 24, 0, 1_000_000,
+                "further bars left out before each test window against serial correlation"));
+        add(integer("evaluation.trials", 1, 1, 1_000_000_000,
+                "configurations tried, this one included, for the deflated Sharpe ratio"));
+        add(number("evaluation.initial_equity", 10_000, 0, true, 1e12,
+                "equity each test window starts with, in quote currency"));
+
         add(number("memory.vector_similarity_threshold", 0.7, 0, false, 1,
                 "cosine similarity above which two trades count as alike"));
         add(integer("memory.min_pattern_occurrences", 10, 1, 1_000_000,
                 "trades a pattern needs before its statistics are used"));
+
+        add(text("output.runs_dir", "runs", List.of(), "folder under which each run writes runs/<run-id>/"));
 
         add(text("database.url", "h2:data/memory/shadow-trainer", List.of(),
                 "trade memory: h2:PATH (embedded) or postgresql://user@host:port/db"));

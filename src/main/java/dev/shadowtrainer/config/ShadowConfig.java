@@ -11,19 +11,22 @@ import java.util.Objects;
  * provenance and summaries.
  */
 public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, TrainingConfig training,
-                           MemoryConfig memory, DatabaseConfig database, Map<String, Setting> settings) {
+                           EvaluationConfig evaluation, MemoryConfig memory, OutputConfig output,
+                           DatabaseConfig database, Map<String, Setting> settings) {
     public ShadowConfig {
         Objects.requireNonNull(data, "data is null");
         Objects.requireNonNull(features, "features is null");
         Objects.requireNonNull(training, "training is null");
+        Objects.requireNonNull(evaluation, "evaluation is null");
         Objects.requireNonNull(memory, "memory is null");
+        Objects.requireNonNull(output, "output is null");
         Objects.requireNonNull(database, "database is null");
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     /** Candle data: where from, which market, how much. */
     public record DataConfig(String source, String exchange, String symbol, Timeframe timeframe, int days,
-                             String cacheDir, int minBars) {
+                             String cacheDir, int minBars, String lowerSource, Timeframe lowerTimeframe) {
     }
 
     public record FeaturesConfig(int normalizationWindow) {
@@ -44,7 +47,27 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
                                       int winRateWindow, int circuitBreakerCooldownBars, double dailyLossLimit) {
     }
 
+    /**
+     * Walk-forward evaluation: fold windows in days, the bars left out between training and test, the
+     * number of configurations tried (for the deflated Sharpe ratio) and the equity each test window
+     * starts with. Single keys are range-checked by the schema; the one rule across keys is checked here.
+     */
+    public record EvaluationConfig(int trainDays, int testDays, int stepDays, int purgeBars, int embargoBars,
+                                   int trials, double initialEquity) {
+        public EvaluationConfig {
+            if (stepDays < testDays) {
+                throw new ConfigException("config key 'evaluation.step_days' = " + stepDays
+                        + " is less than evaluation.test_days = " + testDays
+                        + ", so test windows would overlap; set step_days to at least test_days");
+            }
+        }
+    }
+
     public record MemoryConfig(double vectorSimilarityThreshold, int minPatternOccurrences) {
+    }
+
+    /** Where run outputs go. */
+    public record OutputConfig(String runsDir) {
     }
 
     /** Where trade memory lives; {@link #toString()} never shows a password. */
@@ -65,7 +88,8 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
                 lng(s, "seed"),
                 new DataConfig(str(s, "data.source"), str(s, "data.exchange"), str(s, "data.symbol"),
                         Timeframe.parse(str(s, "data.timeframe")), integer(s, "data.days"), str(s, "data.cache_dir"),
-                        integer(s, "data.min_bars")),
+                        integer(s, "data.min_bars"), str(s, "data.lower_source"),
+                        Timeframe.parse(str(s, "data.lower_timeframe"))),
                 new FeaturesConfig(integer(s, "features.normalization_window")),
                 new TrainingConfig(
                         new RlAgentConfig(bool(s, "training.rl_agent.enabled"),
@@ -92,8 +116,13 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
                                 integer(s, "training.shadow_trading.win_rate_window"),
                                 integer(s, "training.shadow_trading.circuit_breaker_cooldown_bars"),
                                 num(s, "training.shadow_trading.daily_loss_limit"))),
+                new EvaluationConfig(integer(s, "evaluation.train_days"), integer(s, "evaluation.test_days"),
+                        integer(s, "evaluation.step_days"), integer(s, "evaluation.purge_bars"),
+                        integer(s, "evaluation.embargo_bars"), integer(s, "evaluation.trials"),
+                        num(s, "evaluation.initial_equity")),
                 new MemoryConfig(num(s, "memory.vector_similarity_threshold"),
                         integer(s, "memory.min_pattern_occurrences")),
+                new OutputConfig(str(s, "output.runs_dir")),
                 new DatabaseConfig(str(s, "database.url")),
                 withRedactedUrl(s));
     }

@@ -202,12 +202,13 @@ public final class CandleSeries {
 
     /** Index of the first bar of the last {@code days} days (0 when the series is shorter). */
     public int startOfLastDays(int days) {
-        if (isEmpty()) {
-            return 0;
-        }
-        long start = closeTime(size() - 1) - days * 86_400_000L;
-        int from = java.util.Arrays.binarySearch(openTime, start);
-        return from >= 0 ? from : Math.min(-from - 1, size());
+        return isEmpty() ? 0 : startOfTime(closeTime(size() - 1) - days * 86_400_000L);
+    }
+
+    /** Index of the first bar opening at or after {@code time} (size() when none does). */
+    public int startOfTime(long time) {
+        int i = Arrays.binarySearch(openTime, time);
+        return i >= 0 ? i : -i - 1;
     }
 
     /** Days covered by the series, from the first open to the last close. */

@@ -47,6 +47,18 @@ public final class CandleLoader {
      *                   features are warmed up by the time the window opens
      */
     public LoadedSeries load(DataConfig data, long seed, int leadInBars) {
+        return load(data, seed, leadInBars, true);
+    }
+
+    /**
+     * Everything the source holds (for sources that download or generate: data.days of it), the first
+     * {@code leadInBars} bars as history and the rest as the window; for checks over a whole file.
+     */
+    public LoadedSeries loadAvailable(DataConfig data, long seed, int leadInBars) {
+        return load(data, seed, leadInBars, false);
+    }
+
+    private LoadedSeries load(DataConfig data, long seed, int leadInBars, boolean exactDays) {
         SeriesId id = seriesId(data);
         String source = data.source();
         // Ask sources for the lead-in too; the cache still counts as covering when it holds the window.
@@ -71,6 +83,11 @@ public final class CandleLoader {
                     + raw.size() + " rows read, " + cleaned.report().quarantined().size()
                     + " quarantined); check the data or use --source synthetic");
         }
+        if (!exactDays) {
+            int windowStart = Math.min(leadInBars, all.size() - 1);
+            return new LoadedSeries(chosen.name(), all, windowStart, cleaned.report(),
+                    (int) Math.floor(all.coveredDays()));
+        }
         double tolerance = 1.5 * id.timeframe().millis() / 86_400_000.0;
         if (all.coveredDays() + tolerance < data.days()) {
             throw new DataException(String.format(Locale.ROOT,
@@ -82,6 +99,38 @@ public final class CandleLoader {
         int from = Math.max(0, windowStart - leadInBars);
         return new LoadedSeries(chosen.name(), all.slice(from, all.size()), windowStart - from, cleaned.report(),
                 data.days());
+    }
+
+    /**
+     * Lower-timeframe candles covering {@code series} for same-bar stop/target resolution, or null when
+     * data.lower_source is none. They pass through data quality like any candles.
+     */
+    public CandleSeries loadLower(DataConfig data, CandleSeries series) {
+        String source = data.lowerSource();
+        if (source.equals("none")) {
+            return null;
+        }
+        if (data.lowerTimeframe().millis() >= series.id().timeframe().millis()) {
+            throw new ConfigException("data.lower_timeframe " + data.lowerTimeframe() + " must be finer than "
+                    + series.id().timeframe() + "; pick e.g. 1m");
+        }
+        SeriesId id = new SeriesId(series.id().exchange(), series.id().symbol(), data.lowerTimeframe());
+        CandleSource chosen = switch (sourceKind(source)) {
+            case "file" -> new FileCandleSource(source.substring("file:".length()));
+            case "cache" -> new CacheCandleSource(cache(data));
+            default -> throw new ConfigException("data.lower_source '" + source + "' is not supported; use none, "
+                    + "cache or file:PATH");
+        };
+        CandleSeries lower = DataQuality.clean(id, chosen.load(new CandleRequest(id, data.days())), clock.instant())
+                .series();
+        int from = lower.startOfTime(series.openTime(0));
+        int to = lower.startOfTime(series.closeTime(series.size() - 1));
+        if (from >= to) {
+            throw new DataException(chosen.name() + " has no " + data.lowerTimeframe() + " candles between "
+                    + series.firstOpen() + " and " + series.lastOpen() + "; supply matching data or set "
+                    + "data.lower_source to none");
+        }
+        return lower.slice(from, to);
     }
 
     private static String sourceKind(String source) {

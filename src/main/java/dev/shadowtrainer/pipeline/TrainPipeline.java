@@ -2,81 +2,207 @@ package dev.shadowtrainer.pipeline;
 
 import dev.shadowtrainer.config.ShadowConfig;
 import dev.shadowtrainer.features.AtrAdxRegime;
-import dev.shadowtrainer.features.AtrAdxRegimeDetector;
-import dev.shadowtrainer.features.FeatureColumn;
-import dev.shadowtrainer.features.FeatureMatrix;
-import dev.shadowtrainer.features.FeaturePipeline;
 import dev.shadowtrainer.features.RegimeCounts;
-import dev.shadowtrainer.features.RollingNormaliser;
 import dev.shadowtrainer.features.TrendRegime;
 import dev.shadowtrainer.features.TrendRegimeDetector;
 import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.market.DataException;
+import dev.shadowtrainer.report.EquityCsv;
+import dev.shadowtrainer.report.FoldsCsv;
+import dev.shadowtrainer.report.RunFolder;
+import dev.shadowtrainer.report.SummaryJson;
+import dev.shadowtrainer.report.TradesCsv;
+import dev.shadowtrainer.sim.EquityCurve;
+import dev.shadowtrainer.sim.ExecutionConfig;
+import dev.shadowtrainer.sim.ExitVerdict;
+import dev.shadowtrainer.sim.Fold;
+import dev.shadowtrainer.sim.FoldResult;
+import dev.shadowtrainer.sim.MarketData;
+import dev.shadowtrainer.sim.PerformanceCalculator;
+import dev.shadowtrainer.sim.PostExitTracker;
+import dev.shadowtrainer.sim.ShadowTrades;
+import dev.shadowtrainer.sim.SimulationResult;
+import dev.shadowtrainer.sim.Simulator;
+import dev.shadowtrainer.sim.Trade;
+import dev.shadowtrainer.sim.WalkForwardConfig;
+import dev.shadowtrainer.sim.WalkForwardPlan;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * The {@code train} job: load and validate candles, featurise, normalise with past-only statistics,
- * detect regimes, and summarise. Simulation and learning plug in after the feature stage.
+ * The {@code train} job: load and validate candles, featurise with past-only statistics, then evaluate
+ * walk-forward: per fold the policy trainer sees the training window only, and the policy and the
+ * baselines are simulated on the test window that follows (after the purge and embargo gap). Writes
+ * runs/&lt;run-id&gt;/ with summary.json, trades.csv, shadow_trades.csv, equity.csv and folds.csv.
  *
  * <p>History before the requested window (when the source has it) is loaded as a lead-in so the
- * indicators and the normalisation are warmed up when the window opens; the lead-in lies entirely in
- * the past of the window, so this uses no future information.
+ * indicators and the normalisation are warmed up when the window opens; it lies wholly in the past.
  */
 public final class TrainPipeline {
+    public static final String SHADOW_TRADES_CSV = "shadow_trades.csv";
+
     private final CandleLoader loader;
     private final String version;
+    private final Clock clock;
+    private final PolicyTrainer trainer;
 
-    public TrainPipeline(CandleLoader loader, String version) {
+    public TrainPipeline(CandleLoader loader, String version, Clock clock, PolicyTrainer trainer) {
         this.loader = Objects.requireNonNull(loader, "loader is null");
         this.version = Objects.requireNonNull(version, "version is null");
+        this.clock = Objects.requireNonNull(clock, "clock is null");
+        this.trainer = Objects.requireNonNull(trainer, "trainer is null");
     }
 
-    public TrainSummary run(ShadowConfig config) {
+    public TrainSummary run(ShadowConfig config, Consumer<String> progress) {
+        Instant startedAt = clock.instant();
         Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        FeaturePipeline features = new FeaturePipeline();
-        int window = config.features().normalizationWindow();
-        RollingNormaliser normaliser = new RollingNormaliser(window,
-                Math.min(RollingNormaliser.DEFAULT_MIN_SAMPLES, window));
-        int featureWarmup = features.columns().stream().mapToInt(FeatureColumn::warmup).max().orElse(0);
-        LoadedSeries loaded = loader.load(config.data(), config.seed(), featureWarmup + window);
+        MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
+        LoadedSeries loaded = loader.load(config.data(), config.seed(), preparation.leadInBars());
         CandleSeries series = loaded.series();
         int from = loaded.windowStart();
         long t1 = System.nanoTime();
         timings.put("load", (t1 - t0) / 1_000_000);
 
-        FeatureMatrix raw = features.featurise(series);
-        FeatureMatrix normalised = normaliser.normalise(raw);
+        progress.accept("featurising " + series.size() + " bars");
+        MarketData market = preparation.apply(series);
+        CandleSeries lower = loader.loadLower(config.data(), series);
+        if (lower != null) {
+            market = market.withLowerTimeframe(lower);
+        }
         int usable = 0;
         for (int i = from; i < series.size(); i++) {
-            usable += normalised.isUsable(i) ? 1 : 0;
+            usable += market.features().isUsable(i) ? 1 : 0;
         }
         if (usable < config.data().minBars()) {
             throw new DataException(String.format(Locale.ROOT,
                     "%s %s %s: only %d usable bars in the %d-day window (%d bars, %d filler, %d bars of history "
                             + "before it, %d-bar warm-up) but data.min_bars is %d; raise --days or lower data.min_bars",
                     loaded.source(), series.id().symbol(), series.id().timeframe(), usable, loaded.requestedDays(),
-                    loaded.windowBars(), fillers(series, from), from, normalised.warmup(), config.data().minBars()));
+                    loaded.windowBars(), fillers(series, from), from, market.features().warmup(),
+                    config.data().minBars()));
         }
-        byte[] atrAdx = Arrays.copyOfRange(new AtrAdxRegimeDetector().detect(raw), from, series.size());
+        byte[] atrAdx = Arrays.copyOfRange(market.regimes(), from, series.size());
         byte[] trend = Arrays.copyOfRange(new TrendRegimeDetector().detect(series), from, series.size());
         long t2 = System.nanoTime();
         timings.put("features", (t2 - t1) / 1_000_000);
 
-        return new TrainSummary(version, config.seed(), loaded.source(), series.id().exchange(),
-                series.id().symbol().toString(), series.id().timeframe().label(), loaded.requestedDays(),
-                java.time.Instant.ofEpochMilli(series.openTime(from)), series.lastOpen(),
-                loaded.windowBars(), fillers(series, from), from,
-                QualitySummary.of(loaded.quality()),
-                new TrainSummary.FeatureSummary(raw.featureCount(), raw.names(), normalised.warmup(), usable, window),
+        ExecutionConfig execution = ExecutionConfig.from(config.training().shadowTrading(), series.id().timeframe());
+        ShadowConfig.EvaluationConfig e = config.evaluation();
+        List<Fold> folds = WalkForwardPlan.folds(from, series.size(), series.id().timeframe(),
+                new WalkForwardConfig(e.trainDays(), e.testDays(), e.stepDays(), e.purgeBars(), e.embargoBars()));
+        Simulator simulator = new Simulator(market, execution, config.training().rlAgent().stateDim());
+        PerformanceCalculator calculator = new PerformanceCalculator(series.id().timeframe(),
+                config.evaluation().trials());
+        WalkForwardEvaluation.Outcome outcome = new WalkForwardEvaluation(simulator, execution, calculator,
+                config.evaluation().initialEquity(), config.seed()).run(folds, trainer, progress);
+        long t3 = System.nanoTime();
+        timings.put("walk-forward", (t3 - t2) / 1_000_000);
+
+        RunFolder run = RunFolder.create(Path.of(config.output().runsDir()), startedAt, series.id().symbol(),
+                series.id().timeframe());
+        EvaluationSummary evaluation = summarise(config, outcome);
+        TrainSummary summary = new TrainSummary(version, run.runId(), run.path().toString(), config.seed(),
+                loaded.source(), series.id().exchange(), series.id().symbol().toString(), series.id().timeframe().label(),
+                loaded.requestedDays(), Instant.ofEpochMilli(series.openTime(from)), series.lastOpen(),
+                loaded.windowBars(), fillers(series, from), from, QualitySummary.of(loaded.quality()),
+                new TrainSummary.FeatureSummary(market.features().featureCount(), market.features().names(),
+                        market.features().warmup(), usable, config.features().normalizationWindow()),
                 names(RegimeCounts.of(AtrAdxRegime.class, atrAdx)), names(RegimeCounts.of(TrendRegime.class, trend)),
-                List.of("load", "quality", "features", "normalisation", "regimes"), timings,
-                config.effectiveValues());
+                trainer.name(), evaluation, timings, config.effectiveValues());
+        writeOutputs(run, summary, outcome, series);
+        timings.put("outputs", (System.nanoTime() - t3) / 1_000_000);
+        return summary;
+    }
+
+    private static EvaluationSummary summarise(ShadowConfig config, WalkForwardEvaluation.Outcome outcome) {
+        List<EvaluationSummary.PolicyResult> results = new ArrayList<>();
+        for (PolicyRecord r : outcome.records()) {
+            results.add(new EvaluationSummary.PolicyResult(r.policy(), r.metrics()));
+        }
+        int shadows = 0;
+        int shadowWins = 0;
+        Map<String, Integer> policyVerdicts = emptyVerdicts();
+        Map<String, Integer> shadowVerdicts = emptyVerdicts();
+        Map<String, Integer> execution = new LinkedHashMap<>();
+        for (SimulationResult r : outcome.policyRuns()) {
+            ShadowTrades s = r.shadowTrades();
+            shadows += s.size();
+            for (int i = 0; i < s.size(); i++) {
+                shadowWins += s.isWin(i) ? 1 : 0;
+            }
+            count(r.agentPostExit(), policyVerdicts);
+            count(r.shadowPostExit(), shadowVerdicts);
+            execution.merge("invalid_actions", r.counts().invalidActions(), Integer::sum);
+            execution.merge("low_confidence_skips", r.counts().lowConfidenceSkips(), Integer::sum);
+            execution.merge("ambiguous_bars", r.counts().ambiguousBars(), Integer::sum);
+            execution.merge("resolved_by_lower_timeframe", r.counts().resolvedByLowerTimeframe(), Integer::sum);
+            execution.merge("liquidations", r.counts().liquidations(), Integer::sum);
+            execution.merge("win_rate_breaker_trips", r.counts().winRateTrips(), Integer::sum);
+            execution.merge("daily_loss_breaker_trips", r.counts().dailyLossTrips(), Integer::sum);
+            execution.merge("entries_blocked_by_breakers", r.counts().breakerBlockedEntries(), Integer::sum);
+            execution.merge("entries_blocked_by_filter", r.counts().filterBlockedEntries(), Integer::sum);
+            execution.merge("maker_entries_expired", r.counts().makerExpired(), Integer::sum);
+        }
+        Map<String, Map<String, Integer>> verdicts = new LinkedHashMap<>();
+        verdicts.put("policy", policyVerdicts);
+        verdicts.put("shadow", shadowVerdicts);
+        ShadowConfig.EvaluationConfig e = config.evaluation();
+        return new EvaluationSummary(outcome.folds().size(), e.trainDays(), e.testDays(), e.purgeBars(),
+                e.embargoBars(), e.initialEquity(), results, shadows, shadows == 0 ? 0 : (double) shadowWins / shadows,
+                verdicts, execution);
+    }
+
+    private static Map<String, Integer> emptyVerdicts() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (ExitVerdict v : ExitVerdict.values()) {
+            m.put(v.name(), 0);
+        }
+        return m;
+    }
+
+    private static void count(PostExitTracker tracker, Map<String, Integer> into) {
+        for (int i = 0; i < tracker.size(); i++) {
+            into.merge(tracker.verdict(i).name(), 1, Integer::sum);
+        }
+    }
+
+    private static void writeOutputs(RunFolder run, TrainSummary summary, WalkForwardEvaluation.Outcome outcome,
+                                     CandleSeries series) {
+        PolicyRecord policy = outcome.policy();
+        TradesCsv.write(run.tradesCsv(), policy.trades(), TrainPipeline::regimeName);
+        List<Trade> shadows = new ArrayList<>();
+        for (SimulationResult r : outcome.policyRuns()) {
+            ShadowTrades s = r.shadowTrades();
+            for (int i = 0; i < s.size(); i++) {
+                shadows.add(s.trade(i, 1.0, series.openTime(s.entryBar(i)), series.openTime(s.exitBar(i))));
+            }
+        }
+        TradesCsv.write(run.file(SHADOW_TRADES_CSV), shadows, TrainPipeline::regimeName);
+        Map<String, EquityCurve> baselines = new LinkedHashMap<>();
+        List<FoldResult> folds = new ArrayList<>();
+        for (PolicyRecord r : outcome.records()) {
+            if (r != policy) {
+                baselines.put(r.policy(), r.curve());
+            }
+            folds.addAll(r.folds());
+        }
+        EquityCsv.write(run.equityCsv(), policy.curve(), baselines);
+        FoldsCsv.write(run.foldsCsv(), folds, series);
+        new SummaryJson().write(run.summaryJson(), summary);
+    }
+
+    private static String regimeName(int ordinal) {
+        return AtrAdxRegime.ofOrdinal((byte) ordinal).name();
     }
 
     private static int fillers(CandleSeries series, int from) {

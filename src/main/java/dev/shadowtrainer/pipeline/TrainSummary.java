@@ -1,20 +1,20 @@
 package dev.shadowtrainer.pipeline;
 
+import dev.shadowtrainer.sim.PerformanceMetrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
-/**
- * What a {@code train} run did, for the console (text) and machines (JSON). Stages not yet run are
- * named in {@code stagesRun} so the summary never claims work that was not done.
- */
-public record TrainSummary(String version, long seed, String source, String exchange, String symbol,
-                           String timeframe, int requestedDays, Instant firstOpen, Instant lastOpen, int bars,
-                           int windowFillerBars, int historyBars, QualitySummary quality, FeatureSummary features,
-                           Map<String, Integer> atrAdxRegimes, Map<String, Integer> trendRegimes,
-                           List<String> stagesRun, Map<String, Long> timingsMillis, Map<String, Object> config) {
+/** What a {@code train} run did, for the console (text) and machines (JSON, also summary.json). */
+public record TrainSummary(String version, String runId, String runFolder, long seed, String source, String exchange,
+                           String symbol, String timeframe, int requestedDays, Instant firstOpen, Instant lastOpen,
+                           int bars, int windowFillerBars, int historyBars, QualitySummary quality,
+                           FeatureSummary features, Map<String, Integer> atrAdxRegimes,
+                           Map<String, Integer> trendRegimes, String policy, EvaluationSummary evaluation,
+                           Map<String, Long> timingsMillis, Map<String, Object> config) {
 
     /** Features computed for the run. */
     public record FeatureSummary(int count, List<String> names, int warmupBars, int usableBars,
@@ -23,7 +23,8 @@ public record TrainSummary(String version, long seed, String source, String exch
 
     public List<String> lines() {
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "train %s %s %s from %s (seed %d)", exchange, symbol, timeframe, source, seed));
+        out.add(String.format(Locale.ROOT, "train %s %s %s from %s (seed %d), run %s", exchange, symbol, timeframe,
+                source, seed, runId));
         out.add(String.format(Locale.ROOT, "window   %s .. %s: %d bars (%d filler), last %d days, %d bars of history before it",
                 firstOpen, lastOpen, bars, windowFillerBars, requestedDays, historyBars));
         QualitySummary q = quality;
@@ -37,12 +38,40 @@ public record TrainSummary(String version, long seed, String source, String exch
                 features.count(), features.warmupBars(), features.usableBars(), features.normalizationWindow()));
         out.add("regimes  ATR/ADX " + share(atrAdxRegimes));
         out.add("         trend   " + share(trendRegimes));
-        out.add("stages   " + String.join(", ", stagesRun) + " (" + timingsMillis.values().stream()
-                .mapToLong(Long::longValue).sum() + " ms)");
+        EvaluationSummary e = evaluation;
+        out.add(String.format(Locale.ROOT, "out of sample: %d folds (train %d d, gap %d bars, test %d d), each from %.0f, after fees and slippage",
+                e.folds(), e.trainDays(), e.purgeBars() + e.embargoBars(), e.testDays(), e.initialEquity()));
+        out.add(String.format(Locale.ROOT, "  %-14s %9s %7s %7s %8s %7s %6s %6s %9s", "policy", "return", "sharpe",
+                "dsr", "max dd", "trades", "win%", "pf", "fees"));
+        for (EvaluationSummary.PolicyResult r : e.results()) {
+            PerformanceMetrics m = r.metrics();
+            out.add(String.format(Locale.ROOT, "  %-14s %+8.2f%% %7.2f %7.3f %7.2f%% %7d %6s %6s %9.2f", r.policy(),
+                    100 * m.totalReturn(), m.sharpe(), m.deflatedSharpe(), 100 * m.maxDrawdown(), m.trades(),
+                    percent(m.winRate()), ratio(m.profitFactor()), m.feesPaid()));
+        }
+        Map<String, Integer> x = e.execution();
+        out.add(String.format(Locale.ROOT, "execution invalid actions %d, same-bar stop/target %d (%d decided by finer candles), "
+                        + "liquidations %d, breaker trips %d (%d entries blocked), maker entries expired %d",
+                x.get("invalid_actions"), x.get("ambiguous_bars"), x.get("resolved_by_lower_timeframe"),
+                x.get("liquidations"), x.get("win_rate_breaker_trips") + x.get("daily_loss_breaker_trips"),
+                x.get("entries_blocked_by_breakers"), x.get("maker_entries_expired")));
+        Map<String, Integer> pv = e.postExitVerdicts().get("shadow");
+        out.add(String.format(Locale.ROOT, "shadow   %d shadow trades, %.1f%% winners; exits too early %d, too late %d, about right %d",
+                e.shadowTrades(), 100 * e.shadowWinRate(), pv.get("TOO_EARLY"), pv.get("TOO_LATE"),
+                pv.get("ABOUT_RIGHT")));
+        out.add("files    " + runFolder + " (summary.json, trades.csv, shadow_trades.csv, equity.csv, folds.csv)");
         return out;
     }
 
-    private String share(Map<String, Integer> counts) {
+    private static String percent(OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.1f", 100 * v.getAsDouble()) : "-";
+    }
+
+    private static String ratio(OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.2f", v.getAsDouble()) : "-";
+    }
+
+    private static String share(Map<String, Integer> counts) {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         List<String> parts = new ArrayList<>();
         counts.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.1f%%", k.toLowerCase(Locale.ROOT),

@@ -97,13 +97,12 @@ final class ShadowTradeBook {
             case EXIT_ORDERED -> {
                 if (!candles.isFiller(bar)) {
                     close(p, bar, execution.marketExitPrice(bar), false, p.pendingExit);
-                } else if (last) {
-                    close(p, bar, execution.endOfDataPrice(bar), false, ExitReason.END_OF_DATA);
                 }
             }
             case OPEN -> manage(p, bar);
         }
-        if (last && p.state == OpenLong.State.OPEN) {
+        // A position still open, or timed out at this very close, ends with the data.
+        if (last && (p.state == OpenLong.State.OPEN || p.state == OpenLong.State.EXIT_ORDERED)) {
             close(p, bar, execution.endOfDataPrice(bar), false, ExitReason.END_OF_DATA);
         }
     }

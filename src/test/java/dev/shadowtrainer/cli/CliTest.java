@@ -33,7 +33,28 @@ class CliTest {
     private final AppContext context = new AppContext(Map.of(), Clock.systemUTC(), null);
 
     private CliRun run(String... args) {
-        return CliRun.run(context, args);
+        return CliRun.run(context, withRunsDir(args));
+    }
+
+    /** Train runs write their folder under the test's temp dir, not the project's runs/. */
+    private String[] withRunsDir(String... args) {
+        if (args.length == 0 || !args[0].equals("train")) {
+            return args;
+        }
+        String[] out = java.util.Arrays.copyOf(args, args.length + 2);
+        out[args.length] = "--set";
+        out[args.length + 1] = "output.runs_dir=" + dir.resolve("runs");
+        return out;
+    }
+
+    /** Walk-forward folds small enough for a month of data: train 10 days, test 5. */
+    private static final String[] SHORT_FOLDS = {"--set", "evaluation.train_days=10", "--set",
+            "evaluation.test_days=5", "--set", "evaluation.step_days=5"};
+
+    private CliRun trainShort(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + SHORT_FOLDS.length);
+        System.arraycopy(SHORT_FOLDS, 0, all, args.length, SHORT_FOLDS.length);
+        return run(all);
     }
 
     private String cacheDir() {
@@ -113,18 +134,59 @@ class CliTest {
             regimeBars += count.asInt();
         }
         assertThat(regimeBars).isEqualTo(60 * 96);
+
+        JsonNode e = s.get("evaluation");
+        assertThat(e.get("folds").asInt()).isEqualTo(4);          // (60 days - 30 train - gap) / 7-day tests
+        List<String> policies = new ArrayList<>();
+        e.get("results").forEach(p -> policies.add(p.get("policy").asText()));
+        assertThat(policies).containsExactly("rule-policy", "buy-and-hold", "no-trade", "random", "trend-rule");
+        JsonNode noTrade = e.get("results").get(2).get("metrics");
+        assertThat(noTrade.get("finalEquity").asDouble()).isEqualTo(10_000);
+        assertThat(noTrade.get("trades").asInt()).isZero();
+        assertThat(e.get("shadowTrades").asInt()).isGreaterThan(2000);
+
+        Path folder = Path.of(s.get("runFolder").asText());
+        for (String f : List.of("summary.json", "trades.csv", "shadow_trades.csv", "equity.csv", "folds.csv")) {
+            assertThat(folder.resolve(f)).as(f).isRegularFile();
+        }
+        assertThat(Files.readAllLines(folder.resolve("trades.csv")).get(0)).startsWith("trace_id,kind,entry_time");
+        assertThat(Files.readAllLines(folder.resolve("equity.csv")).get(0))
+                .contains("buy-and-hold", "no-trade", "random", "trend-rule");
+        assertThat(Files.readAllLines(folder.resolve("folds.csv"))).hasSize(1 + 4 * 5);
+        assertThat(JSON.readTree(folder.resolve("summary.json").toFile()).get("runId").asText())
+                .isEqualTo(s.get("runId").asText());
     }
 
     @Test
     void trainOnSyntheticDataIsReproducible() throws IOException {
-        CliRun a = run("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7");
-        CliRun b = run("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7");
+        CliRun a = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7");
+        CliRun b = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7");
         assertThat(a.exitCode()).as(a.err()).isZero();
         JsonNode ja = json(a);
         JsonNode jb = json(b);
         assertThat(ja.get("atrAdxRegimes")).isEqualTo(jb.get("atrAdxRegimes"));
         assertThat(ja.get("trendRegimes")).isEqualTo(jb.get("trendRegimes"));
         assertThat(ja.get("source").asText()).isEqualTo("synthetic");
+        assertThat(ja.get("evaluation")).isEqualTo(jb.get("evaluation"));
+    }
+
+    @Test
+    void finerCandlesDecideBarsThatTouchBothStopAndTarget() throws IOException {
+        CliRun r = trainShort("train", "--symbol", "ADA/USDT", "--days", "29", "--json",
+                "--source", "file:" + SharedData.binance2025("ADAUSDT_15m.csv"),
+                "--set", "data.lower_source=file:" + SharedData.binance2025("ADAUSDT_1m.csv"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode x = json(r).get("evaluation").get("execution");
+        assertThat(x.get("ambiguous_bars").asInt()).isPositive();
+        assertThat(x.get("resolved_by_lower_timeframe").asInt()).isEqualTo(x.get("ambiguous_bars").asInt());
+    }
+
+    @Test
+    void lowerTimeframeMustBeFiner() {
+        CliRun r = trainShort("train", "--source", "synthetic", "--days", "30",
+                "--set", "data.lower_source=file:x.csv", "--set", "data.lower_timeframe=1h");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("data.lower_timeframe").contains("finer");
     }
 
     @Test
@@ -171,7 +233,7 @@ class CliTest {
             rows.set(200, rows.get(201));          // two rows swapped
             rows.set(201, a);
         });
-        CliRun r = run("train", "--source", "file:" + file, "--days", "30", "--json");
+        CliRun r = trainShort("train", "--source", "file:" + file, "--days", "30", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode q = json(r).get("quality");
         assertThat(q.get("duplicateRowsMerged").asInt()).isEqualTo(1);
@@ -182,7 +244,7 @@ class CliTest {
     @Test
     void aGapIsCountedFilledAndReported() throws IOException {
         Path file = csv("gap.csv", 3000, rows -> rows.subList(1000, 1010).clear());
-        CliRun r = run("train", "--source", "file:" + file, "--days", "30", "--json");
+        CliRun r = trainShort("train", "--source", "file:" + file, "--days", "30", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode q = json(r).get("quality");
         assertThat(q.get("gaps").asInt()).isEqualTo(1);
@@ -289,7 +351,9 @@ class CliTest {
 
             // With the cache filled, the default source trains from it without asking the exchange.
             int before = exchange.klineQueries().size();
-            CliRun train = CliRun.run(ctx, "train", "--days", "30", "--set", cacheDir(), "--json");
+            CliRun train = CliRun.run(ctx, withRunsDir("train", "--days", "30", "--set", cacheDir(), "--json",
+                    "--set", "evaluation.train_days=10", "--set", "evaluation.test_days=5", "--set",
+                    "evaluation.step_days=5"));
             assertThat(train.exitCode()).as(train.err()).isZero();
             assertThat(JSON.readTree(train.out()).get("source").asText()).isEqualTo("cache");
             assertThat(exchange.klineQueries().size()).isEqualTo(before);

@@ -39,6 +39,15 @@ class CandleLoaderTest {
     }
 
     @Test
+    void loadAvailableTakesTheWholeFileWithTheLeadInAsHistory() {
+        String file = "file:" + SharedData.binance2025("ETHUSDT_15m.csv");
+        LoadedSeries loaded = loader.loadAvailable(data(Map.of("data.source", file)), 1, 300);
+        assertThat(loaded.series().size()).isEqualTo(8640);
+        assertThat(loaded.windowStart()).isEqualTo(300);
+        assertThat(loaded.requestedDays()).isEqualTo(90);
+    }
+
+    @Test
     void syntheticSourceGeneratesTheLeadInToo() {
         LoadedSeries loaded = loader.load(data(Map.of("data.source", "synthetic", "data.days", "10")), 3, 200);
         assertThat(loaded.windowBars()).isEqualTo(10 * 96);

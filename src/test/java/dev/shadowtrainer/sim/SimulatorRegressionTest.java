@@ -31,7 +31,9 @@ class SimulatorRegressionTest {
     private static final Symbol BTC = new Symbol("BTC", "USDT");
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
 
-    // Recorded from the simulator as first committed (986da18), before any speed work.
+    // Recorded from the simulator before any speed work (986da18); C re-recorded on main's unoptimised
+    // simulator after its fix that ends a shadow trade timed out at the last close with the data (one
+    // more shadow trade, 5509), and the optimised simulator matches it.
     private static final int PINNED_A_TRADES = 865;
     private static final int PINNED_A_SHADOWS = 7732;
     private static final double PINNED_A_EQUITY = 8759.24387510441;
@@ -41,9 +43,9 @@ class SimulatorRegressionTest {
     private static final double PINNED_B_EQUITY = 8901.237787296941;
     private static final String PINNED_B_DIGEST = "8d928112de88846f775759533cd9afeb";
     private static final int PINNED_C_TRADES = 475;
-    private static final int PINNED_C_SHADOWS = 5508;
+    private static final int PINNED_C_SHADOWS = 5509;
     private static final double PINNED_C_EQUITY = 9429.3420244843;
-    private static final String PINNED_C_DIGEST = "4de1e9ecf78cc9b495bc7e809221d901";
+    private static final String PINNED_C_DIGEST = "a9f4e1b0dc9b8695e4df3c6757630bae";
     private static final int PINNED_D_TRADES = 344;
     private static final int PINNED_D_SHADOWS = 3732;
     private static final double PINNED_D_EQUITY = 9638.533570827007;
