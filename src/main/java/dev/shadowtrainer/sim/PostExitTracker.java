@@ -300,7 +300,7 @@ public final class PostExitTracker {
         day.slide(bar, high);
     }
 
-    /** Kept out of {@link #step} so that the check most bars end with stays small enough to inline. */
+    /** Occasional rows: completes the windows that end at {@code bar} and finds the next such bar. */
     private void completeDue(int bar) {
         // Shorter windows first: a longer one starts its scan from their maximum.
         hour.scan(bar);

@@ -357,46 +357,37 @@ public final class Simulator {
             dayBlocked = false;
         }
 
-        // Entries and exits live in their own methods so that the per-bar path the JIT compiles stays small.
         private void apply(Action action, int t) {
             OpenLong.State state = position.state;
             if (action.isEntry()) {
-                enter(action, t, state);
+                if (state != OpenLong.State.FREE) {
+                    invalidActions++;
+                } else if (policy.confidence() < config.minConfidence()) {
+                    lowConfidence++;
+                } else if (t <= pausedUntilBar || dayBlocked) {
+                    breakerBlocked++;
+                } else if (filter.blocks(observation)) {
+                    filterBlocked++;
+                } else {
+                    long traceId = nextTraceId++;
+                    signal(traceId, t, action);
+                    execution.order(position, traceId, t, config.multiplier(action));
+                    position.entryObservation = observation.vectorCopy();
+                }
             } else if (action == Action.EXIT) {
-                exit(t, state);
+                if (state == OpenLong.State.OPEN) {
+                    signal(position.traceId, t, action);
+                    orderExit(ExitReason.AGENT_EXIT);
+                } else if (state == OpenLong.State.ORDERED) {
+                    position.reset(); // cancelling an unfilled entry is a valid exit
+                } else if (state == OpenLong.State.FREE) {
+                    invalidActions++;
+                }
             } else if (action == Action.HOLD && state == OpenLong.State.FREE) {
                 invalidActions++;
             }
             if (shadowTrades && shadowsWanted(t)) {
                 shadows.open(t);
-            }
-        }
-
-        private void enter(Action action, int t, OpenLong.State state) {
-            if (state != OpenLong.State.FREE) {
-                invalidActions++;
-            } else if (policy.confidence() < config.minConfidence()) {
-                lowConfidence++;
-            } else if (t <= pausedUntilBar || dayBlocked) {
-                breakerBlocked++;
-            } else if (filter.blocks(observation)) {
-                filterBlocked++;
-            } else {
-                long traceId = nextTraceId++;
-                signal(traceId, t, action);
-                execution.order(position, traceId, t, config.multiplier(action));
-                position.entryObservation = observation.vectorCopy();
-            }
-        }
-
-        private void exit(int t, OpenLong.State state) {
-            if (state == OpenLong.State.OPEN) {
-                signal(position.traceId, t, Action.EXIT);
-                orderExit(ExitReason.AGENT_EXIT);
-            } else if (state == OpenLong.State.ORDERED) {
-                position.reset(); // cancelling an unfilled entry is a valid exit
-            } else if (state == OpenLong.State.FREE) {
-                invalidActions++;
             }
         }
 
