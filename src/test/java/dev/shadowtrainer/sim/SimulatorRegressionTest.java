@@ -53,7 +53,8 @@ class SimulatorRegressionTest {
 
     /** The shipped shadow_trading defaults, written out so a change of config/base.yaml cannot move the pins. */
     private static ExecutionConfig defaults(Timeframe timeframe) {
-        int maxHoldBars = (int) Math.max(1, (120 + timeframe.duration().toMinutes() - 1) / timeframe.duration().toMinutes());
+        long minutes = timeframe.duration().toMinutes();
+        int maxHoldBars = (int) Math.max(1, (120 + minutes - 1) / minutes);
         return new ExecutionConfig(1000, new double[] {0.5, 1.0, 1.5}, 1, 0.005, 15, 20, maxHoldBars, 2, 5, 1, false,
                 2, 3, 0.52, 20, 96, 100);
     }
@@ -152,7 +153,8 @@ class SimulatorRegressionTest {
 
     static CandleSeries aggregate(CandleSeries fine, int factor, Timeframe timeframe) {
         int n = fine.size() / factor;
-        CandleSeries.Builder b = CandleSeries.builder(new SeriesId(fine.id().exchange(), fine.id().symbol(), timeframe), n);
+        SeriesId id = new SeriesId(fine.id().exchange(), fine.id().symbol(), timeframe);
+        CandleSeries.Builder b = CandleSeries.builder(id, n);
         for (int k = 0; k < n; k++) {
             int first = k * factor;
             double high = Double.NEGATIVE_INFINITY;
