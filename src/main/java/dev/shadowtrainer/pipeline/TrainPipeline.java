@@ -12,7 +12,10 @@ import dev.shadowtrainer.report.FoldsCsv;
 import dev.shadowtrainer.report.RunFolder;
 import dev.shadowtrainer.report.SummaryJson;
 import dev.shadowtrainer.report.TradesCsv;
+import dev.shadowtrainer.sim.EntryFilter;
 import dev.shadowtrainer.sim.EquityCurve;
+import dev.shadowtrainer.sim.EventBus;
+import dev.shadowtrainer.sim.ShadowStatistics;
 import dev.shadowtrainer.sim.ExecutionConfig;
 import dev.shadowtrainer.sim.ExitVerdict;
 import dev.shadowtrainer.sim.Fold;
@@ -100,10 +103,14 @@ public final class TrainPipeline {
         ShadowConfig.EvaluationConfig e = config.evaluation();
         List<Fold> folds = WalkForwardPlan.folds(from, series.size(), series.id().timeframe(),
                 new WalkForwardConfig(e.trainDays(), e.testDays(), e.stepDays(), e.purgeBars(), e.embargoBars()));
-        Simulator simulator = new Simulator(market, execution, config.training().rlAgent().stateDim());
+        int stateDim = config.training().rlAgent().stateDim();
+        Simulator simulator = new Simulator(market, execution, stateDim, new EventBus(), new ShadowStatistics(),
+                EntryFilter.NONE, config.training().shadowTrading().enabled());
+        Simulator baselines = new Simulator(market, execution, stateDim, new EventBus(), new ShadowStatistics(),
+                EntryFilter.NONE, false);
         PerformanceCalculator calculator = new PerformanceCalculator(series.id().timeframe(),
                 config.evaluation().trials());
-        WalkForwardEvaluation.Outcome outcome = new WalkForwardEvaluation(simulator, execution, calculator,
+        WalkForwardEvaluation.Outcome outcome = new WalkForwardEvaluation(simulator, baselines, execution, calculator,
                 config.evaluation().initialEquity(), config.seed()).run(folds, trainer, progress);
         long t3 = System.nanoTime();
         timings.put("walk-forward", (t3 - t2) / 1_000_000);

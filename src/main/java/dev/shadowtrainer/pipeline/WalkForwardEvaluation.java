@@ -33,14 +33,21 @@ public final class WalkForwardEvaluation {
     public static final String BUY_AND_HOLD = "buy-and-hold";
 
     private final Simulator simulator;
+    private final Simulator baselineSimulator;
     private final ExecutionConfig execution;
     private final PerformanceCalculator calculator;
     private final double initialEquity;
     private final long seed;
 
-    public WalkForwardEvaluation(Simulator simulator, ExecutionConfig execution, PerformanceCalculator calculator,
-                                 double initialEquity, long seed) {
+    /**
+     * @param simulator         runs the trained policy (with shadow trades when they are enabled)
+     * @param baselineSimulator runs the baselines on the same market; shadow trades, the same for every
+     *                          policy, are not needed there
+     */
+    public WalkForwardEvaluation(Simulator simulator, Simulator baselineSimulator, ExecutionConfig execution,
+                                 PerformanceCalculator calculator, double initialEquity, long seed) {
         this.simulator = Objects.requireNonNull(simulator, "simulator is null");
+        this.baselineSimulator = Objects.requireNonNull(baselineSimulator, "baselineSimulator is null");
         this.execution = Objects.requireNonNull(execution, "execution is null");
         this.calculator = Objects.requireNonNull(calculator, "calculator is null");
         this.initialEquity = initialEquity;
@@ -80,7 +87,7 @@ public final class WalkForwardEvaluation {
             add(windows, foldResults, BUY_AND_HOLD, fold,
                     new WindowOutcome(curve(candles, fold.testFrom(), hold), List.of(), RunCounters.NONE));
             for (Map.Entry<String, Supplier<Policy>> baseline : baselines().entrySet()) {
-                SimulationResult r = simulator.run(baseline.getValue().get(), fold.testFrom(), fold.testTo(),
+                SimulationResult r = baselineSimulator.run(baseline.getValue().get(), fold.testFrom(), fold.testTo(),
                         initialEquity, foldSeed);
                 add(windows, foldResults, baseline.getKey(), fold, outcome(r, candles));
             }

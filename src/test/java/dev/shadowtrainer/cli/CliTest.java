@@ -168,6 +168,14 @@ class CliTest {
         assertThat(ja.get("trendRegimes")).isEqualTo(jb.get("trendRegimes"));
         assertThat(ja.get("source").asText()).isEqualTo("synthetic");
         assertThat(ja.get("evaluation")).isEqualTo(jb.get("evaluation"));
+        assertThat(ja.get("evaluation").get("shadowTrades").asInt()).isPositive();
+
+        CliRun off = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7",
+                "--set", "training.shadow_trading.enabled=false");
+        JsonNode jo = json(off);
+        assertThat(jo.get("evaluation").get("shadowTrades").asInt()).isZero();
+        // shadow trades are bookkeeping: the policy's own results do not change without them
+        assertThat(jo.get("evaluation").get("results").get(0)).isEqualTo(ja.get("evaluation").get("results").get(0));
     }
 
     @Test
