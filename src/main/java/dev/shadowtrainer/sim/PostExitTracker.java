@@ -45,13 +45,25 @@ public final class PostExitTracker {
     private static final int BLOCK_SHIFT = 6;
     private static final int BLOCK = 1 << BLOCK_SHIFT;
     private int blockOrigin = -1;
-    private double[] blockHighest = new double[0];
+    private double[] scanBlockHighest = new double[0];
     private int blocksReady;
 
     /** Rows at every bar: the last bar taken in, and the first bar any window can hold (-1 before a row). */
     private int reached = -1;
     private int slidingOrigin = -1;
-    private int slidingBars;
+    /*
+     * Rows at every bar: the bars from the sliding origin on are cut into blocks of `block` bars, a
+     * length every window is a whole number of, so a window (exit, exit + W] is the tail of one block,
+     * whole blocks, and the head of another (or whole blocks only). head[j] is the highest high from
+     * the start of j's block through j, taken in as bar j arrives; tail[j] the highest from j to the
+     * end of its block and blockHighest[b] that of block b, written when the block's last bar arrives.
+     * Indexed by bar minus the origin; about two doubles a bar, whatever the windows.
+     */
+    private final int block;
+    private double[] head = new double[0];
+    private double[] tail = new double[0];
+    private double[] blockHighest = new double[0];
+    private int inBlock;
 
     private int size;
     private int[] exitBar;
@@ -81,6 +93,7 @@ public final class PostExitTracker {
         this.fourHours = new Window(barsOf(WINDOW_MINUTES[1], minutes), hour, true, capacity);
         this.day = new Window(barsOf(WINDOW_MINUTES[2], minutes), fourHours, false, capacity);
         this.windows = new Window[] {hour, fourHours, day};
+        this.block = gcd(gcd(hour.bars, fourHours.bars), day.bars);
         exitBar = new int[capacity];
         exitPrice = new double[capacity];
         quantity = new double[capacity];
@@ -91,6 +104,10 @@ public final class PostExitTracker {
         verdict = new byte[judged];
         Arrays.fill(missedProfit, Double.NaN);
         Arrays.fill(verdict, PENDING);
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     private static int barsOf(int windowMinutes, long barMinutes) {
@@ -108,18 +125,6 @@ public final class PostExitTracker {
         private double[] priceAfter;
         private double[] bestAfter;
 
-        /*
-         * Rows at every bar: the bars from the sliding origin on are cut into blocks of the window's
-         * length, so a window (exit, exit + W] is the tail of one block and the head of the next (or
-         * exactly one block). head[j] is the highest high from the start of j's block through j, taken
-         * in as bar j arrives; tail[j] the highest from j to the end of its block, written in one
-         * backward pass when the block's last bar arrives. Indexed by bar minus the origin.
-         */
-        private double[] head = new double[0];
-        private double[] tail = new double[0];
-        /** Position in its block of the next bar to arrive. */
-        private int inBlock;
-
         Window(int bars, Window shorter, boolean judges, int capacity) {
             this.bars = bars;
             this.shorter = shorter;
@@ -131,41 +136,10 @@ public final class PostExitTracker {
             Arrays.fill(bestAfter, Double.NaN);
         }
 
-        /** Rows at every bar: takes in bar {@code j} after the origin, whose high is {@code high}. */
-        void slide(int j, double high) {
-            int k = inBlock;
-            head[j] = k == 0 ? high : Math.max(head[j - 1], high);
-            if (k + 1 == bars) {
-                double highest = high;
-                tail[j] = highest;
-                int origin = slidingOrigin;
-                for (int m = j - 1; m > j - bars; m--) {
-                    highest = Math.max(highest, candles.high(origin + m));
-                    tail[m] = highest;
-                }
-                inBlock = 0;
-            } else {
-                inBlock = k + 1;
-            }
-        }
-
         /** Rows at every bar: the highest high of row i's window, or NaN until its last bar has arrived. */
         double slidingBest(int i) {
             int end = exitBar[i] + bars;
-            if (end > reached) {
-                return Double.NaN;
-            }
-            int first = exitBar[i] + 1 - slidingOrigin;
-            int last = end - slidingOrigin;
-            if (first % bars == 0) {
-                return head[last]; // the window is one whole block
-            }
-            return Math.max(tail[first], head[last]);
-        }
-
-        void growBars(int n) {
-            head = Arrays.copyOf(head, n);
-            tail = Arrays.copyOf(tail, n);
+            return end > reached ? Double.NaN : highestInBlocks(exitBar[i] + 1 - slidingOrigin, end - slidingOrigin);
         }
 
         /** Occasional rows: completes the rows whose window ends at {@code bar} by reading their highs. */
@@ -215,16 +189,16 @@ public final class PostExitTracker {
             return highestBarByBar(first, last);
         }
         while (blocksReady < fullTo) {
-            if (blocksReady == blockHighest.length) {
-                blockHighest = Arrays.copyOf(blockHighest, Math.max(64, blockHighest.length * 2));
+            if (blocksReady == scanBlockHighest.length) {
+                scanBlockHighest = Arrays.copyOf(scanBlockHighest, Math.max(64, scanBlockHighest.length * 2));
             }
             int start = blockOrigin + (blocksReady << BLOCK_SHIFT);
-            blockHighest[blocksReady++] = highestBarByBar(start, start + BLOCK - 1);
+            scanBlockHighest[blocksReady++] = highestBarByBar(start, start + BLOCK - 1);
         }
         double highest = Math.max(highestBarByBar(first, blockOrigin + (fullFrom << BLOCK_SHIFT) - 1),
                 highestBarByBar(blockOrigin + (fullTo << BLOCK_SHIFT), last));
         for (int k = fullFrom; k < fullTo; k++) {
-            highest = Math.max(highest, blockHighest[k]);
+            highest = Math.max(highest, scanBlockHighest[k]);
         }
         return highest;
     }
@@ -310,17 +284,41 @@ public final class PostExitTracker {
             return; // no row yet, or the exit bar of the first one: no window holds this bar
         }
         int j = bar - slidingOrigin;
-        if (j == slidingBars) {
-            int n = Math.max(Math.max(16, exitBar.length), 2 * slidingBars);
-            for (Window w : windows) {
-                w.growBars(n);
-            }
-            slidingBars = n;
+        if (j == head.length) {
+            int n = Math.max(Math.max(16, exitBar.length), 2 * head.length);
+            head = Arrays.copyOf(head, n);
+            tail = Arrays.copyOf(tail, n);
+            blockHighest = Arrays.copyOf(blockHighest, n / block + 1);
         }
         double high = candles.high(bar);
-        hour.slide(j, high);
-        fourHours.slide(j, high);
-        day.slide(j, high);
+        int k = inBlock;
+        head[j] = k == 0 ? high : Math.max(head[j - 1], high);
+        if (k + 1 == block) {
+            double highest = high;
+            tail[j] = highest;
+            for (int m = j - 1; m > j - block; m--) {
+                highest = Math.max(highest, candles.high(slidingOrigin + m));
+                tail[m] = highest;
+            }
+            blockHighest[j / block] = highest;
+            inBlock = 0;
+        } else {
+            inBlock = k + 1;
+        }
+    }
+
+    /** Rows at every bar: the highest high of bars [first, last] after the origin, all of which have arrived. */
+    private double highestInBlocks(int first, int last) {
+        int firstBlock = first / block;
+        int lastBlock = last / block;
+        if (firstBlock == lastBlock) {
+            return head[last]; // one whole block: windows are whole numbers of blocks long
+        }
+        double highest = tail[first];
+        for (int b = firstBlock + 1; b < lastBlock; b++) {
+            highest = Math.max(highest, blockHighest[b]);
+        }
+        return Math.max(highest, head[last]);
     }
 
     /** Occasional rows: completes the windows that end at {@code bar} and finds the next such bar. */
