@@ -179,6 +179,46 @@ final class ExecutionModel {
         return false;
     }
 
+    /**
+     * {@link #untouched} over consecutive bars: the first bar of [{@code from}, {@code until}) on which it
+     * would return false (or {@code until}), with the extremes updated for the bars before it in the same
+     * order and with the same operations as calls of untouched would have. For one position walked to its
+     * end; the stop and liquidation tests fold into one floor, {@code x > max(a, b)} being
+     * {@code x > a && x > b}, NaN included (Math.max passes a NaN on, and every comparison with it fails).
+     */
+    int quietUntil(OpenLong p, int from, int until) {
+        if (from <= p.entryBar) {
+            return from;
+        }
+        double floor = Math.max(p.liquidationPrice, p.stopPrice);
+        double target = p.targetPrice;
+        int end = from;
+        while (end < until && !candles.isFiller(end) && candles.open(end) > floor && candles.open(end) < target
+                && candles.low(end) > floor && candles.high(end) < target) {
+            end++;
+        }
+        // The extremes after the scan, in two chains each: Math.max and Math.min give the same value in
+        // any order (NaN and signed zeros included), and independent chains do not wait on each other.
+        double highA = p.maxHigh;
+        double highB = p.maxHigh;
+        double lowA = p.minLow;
+        double lowB = p.minLow;
+        int bar = from;
+        for (; bar + 1 < end; bar += 2) {
+            highA = Math.max(highA, candles.high(bar));
+            highB = Math.max(highB, candles.high(bar + 1));
+            lowA = Math.min(lowA, candles.low(bar));
+            lowB = Math.min(lowB, candles.low(bar + 1));
+        }
+        if (bar < end) {
+            highA = Math.max(highA, candles.high(bar));
+            lowA = Math.min(lowA, candles.low(bar));
+        }
+        p.maxHigh = Math.max(highA, highB);
+        p.minLow = Math.min(lowA, lowB);
+        return end;
+    }
+
     /** Updates the running extremes; on exits the extremes are capped at what the position could see. */
     private static ExitReason track(OpenLong p, double high, double low, ExitReason reason) {
         p.maxHigh = Math.max(p.maxHigh, high);

@@ -14,7 +14,7 @@ public interface MemoryLookup {
     /** Receives a closed policy trade at its exit bar, never earlier. */
     void remember(Trade trade);
 
-    /** Receives shadow trade {@code index} at its exit bar, never earlier (columns, so no record is built). */
+    /** Receives shadow trade {@code index} at its exit bar, never earlier (by row index, so no record is built). */
     void rememberShadow(ShadowTrades trades, int index);
 
     /** Forgets everything (a new run). */

@@ -10,9 +10,13 @@ import java.util.Arrays;
  * were added (their exit order); an unfinished window reads NaN.
  *
  * <p>Two ways to the best price, with the same result (the maximum of the same past highs): a tracker
- * of a row at nearly every bar (shadow trades) keeps per-window block maxima as bars arrive; a tracker of
- * occasional rows (the policy's trades) does nothing on most bars and, when a window ends, reads the
- * highs it spans, reusing the shorter window's maximum. Both only read bars up to the current one.
+ * of a row at nearly every bar (shadow trades) keeps, per window length W, the running maximum of the
+ * highs from the start of each run of W bars and, once such a run has fully arrived, the maximum from
+ * each of its bars to its end; a window is then one lookup in each, read only when asked for and only
+ * once its last bar has arrived, so a bar costs the same few operations however many rows end at it.
+ * A tracker of occasional rows (the policy's trades) does nothing on most bars and, when a window
+ * ends, reads the highs it spans, reusing the shorter window's maximum. Both only read bars up to the
+ * current one.
  */
 public final class PostExitTracker {
     /** Window lengths in minutes: 1h, 4h, 24h. */
@@ -41,8 +45,25 @@ public final class PostExitTracker {
     private static final int BLOCK_SHIFT = 6;
     private static final int BLOCK = 1 << BLOCK_SHIFT;
     private int blockOrigin = -1;
-    private double[] blockHighest = new double[0];
+    private double[] scanBlockHighest = new double[0];
     private int blocksReady;
+
+    /** Rows at every bar: the last bar taken in, and the first bar any window can hold (-1 before a row). */
+    private int reached = -1;
+    private int slidingOrigin = -1;
+    /*
+     * Rows at every bar: the bars from the sliding origin on are cut into blocks of `block` bars, a
+     * length every window is a whole number of, so a window (exit, exit + W] is the tail of one block,
+     * whole blocks, and the head of another (or whole blocks only). head[j] is the highest high from
+     * the start of j's block through j, taken in as bar j arrives; tail[j] the highest from j to the
+     * end of its block and blockHighest[b] that of block b, written when the block's last bar arrives.
+     * Indexed by bar minus the origin; about two doubles a bar, whatever the windows.
+     */
+    private final int block;
+    private double[] head = new double[0];
+    private double[] tail = new double[0];
+    private double[] blockHighest = new double[0];
+    private int inBlock;
 
     private int size;
     private int[] exitBar;
@@ -72,14 +93,21 @@ public final class PostExitTracker {
         this.fourHours = new Window(barsOf(WINDOW_MINUTES[1], minutes), hour, true, capacity);
         this.day = new Window(barsOf(WINDOW_MINUTES[2], minutes), fourHours, false, capacity);
         this.windows = new Window[] {hour, fourHours, day};
+        this.block = gcd(gcd(hour.bars, fourHours.bars), day.bars);
         exitBar = new int[capacity];
         exitPrice = new double[capacity];
         quantity = new double[capacity];
         bestDuringTrade = new double[capacity];
-        missedProfit = new double[capacity];
-        verdict = new byte[capacity];
+        // Rows at every bar work out missed profit and verdict when asked; the others store them.
+        int judged = rowEveryBar ? 0 : capacity;
+        missedProfit = new double[judged];
+        verdict = new byte[judged];
         Arrays.fill(missedProfit, Double.NaN);
         Arrays.fill(verdict, PENDING);
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     private static int barsOf(int windowMinutes, long barMinutes) {
@@ -88,8 +116,6 @@ public final class PostExitTracker {
 
     /** One window length and its column of results. */
     private final class Window {
-        private static final int NOT_STARTED = Integer.MIN_VALUE;
-
         final int bars;
         /** The next shorter window (same start, not longer), whose maximum a scan can start from. */
         private final Window shorter;
@@ -99,72 +125,21 @@ public final class PostExitTracker {
         private double[] priceAfter;
         private double[] bestAfter;
 
-        /*
-         * Rows at every bar: the bars are cut into blocks of the window's length, so a window
-         * (exit, exit + W] spans the tail of the previous block and the head of the current one. Kept:
-         * the highs' running maximum over the current block and, once a block is complete, the maxima of
-         * each of its tails, from one backward pass over bars that have all arrived. Two comparisons per
-         * bar, no data-dependent branches.
-         */
-        private final double[] previousBlockTailHighest;
-        private int blockStart = NOT_STARTED;
-        private double blockHighest;
-
         Window(int bars, Window shorter, boolean judges, int capacity) {
             this.bars = bars;
             this.shorter = shorter;
             this.judges = judges;
-            this.previousBlockTailHighest = rowEveryBar ? new double[bars] : new double[0];
-            this.priceAfter = new double[capacity];
-            this.bestAfter = new double[capacity];
+            int rows = rowEveryBar ? 0 : capacity;
+            this.priceAfter = new double[rows];
+            this.bestAfter = new double[rows];
             Arrays.fill(priceAfter, Double.NaN);
             Arrays.fill(bestAfter, Double.NaN);
         }
 
-        /** Rows at every bar: takes in the bar, then completes the rows whose window ends at it. */
-        void slide(int bar, double high) {
-            if (pending == size) {
-                // No row waits. A later row exits at a later bar and its window starts after that, so no
-                // bar seen so far can be its best: skip the work and start the blocks afresh then.
-                blockStart = NOT_STARTED;
-                return;
-            }
-            int start = blockStart;
-            if (start == NOT_STARTED) {
-                blockStart = bar;
-                blockHighest = high;
-            } else if (bar - start == bars) {
-                closeBlock(start);
-                blockStart = bar;
-                blockHighest = high;
-            } else {
-                blockHighest = Math.max(blockHighest, high);
-            }
-            while (pending < size && exitBar[pending] + bars <= bar) {
-                int i = pending++;
-                if (exitBar[i] + bars == bar) {
-                    complete(i, bar, highestFrom(exitBar[i] + 1));
-                }
-            }
-        }
-
-        /** Tail maxima of the block that starts at {@code start} and has just ended. */
-        private void closeBlock(int start) {
-            double[] tail = previousBlockTailHighest;
-            double highest = Double.NEGATIVE_INFINITY;
-            for (int j = tail.length - 1; j >= 0; j--) {
-                highest = Math.max(highest, candles.high(start + j));
-                tail[j] = highest;
-            }
-        }
-
-        /** Highest high from bar {@code first} through the current bar, a window's length at most. */
-        private double highestFrom(int first) {
-            int start = blockStart;
-            if (first >= start) {
-                return blockHighest; // the window is exactly the current block
-            }
-            return Math.max(previousBlockTailHighest[first - (start - bars)], blockHighest);
+        /** Rows at every bar: the highest high of row i's window, or NaN until its last bar has arrived. */
+        double slidingBest(int i) {
+            int end = exitBar[i] + bars;
+            return end > reached ? Double.NaN : highestInBlocks(exitBar[i] + 1 - slidingOrigin, end - slidingOrigin);
         }
 
         /** Occasional rows: completes the rows whose window ends at {@code bar} by reading their highs. */
@@ -214,16 +189,16 @@ public final class PostExitTracker {
             return highestBarByBar(first, last);
         }
         while (blocksReady < fullTo) {
-            if (blocksReady == blockHighest.length) {
-                blockHighest = Arrays.copyOf(blockHighest, Math.max(64, blockHighest.length * 2));
+            if (blocksReady == scanBlockHighest.length) {
+                scanBlockHighest = Arrays.copyOf(scanBlockHighest, Math.max(64, scanBlockHighest.length * 2));
             }
             int start = blockOrigin + (blocksReady << BLOCK_SHIFT);
-            blockHighest[blocksReady++] = highestBarByBar(start, start + BLOCK - 1);
+            scanBlockHighest[blocksReady++] = highestBarByBar(start, start + BLOCK - 1);
         }
         double highest = Math.max(highestBarByBar(first, blockOrigin + (fullFrom << BLOCK_SHIFT) - 1),
                 highestBarByBar(blockOrigin + (fullTo << BLOCK_SHIFT), last));
         for (int k = fullFrom; k < fullTo; k++) {
-            highest = Math.max(highest, blockHighest[k]);
+            highest = Math.max(highest, scanBlockHighest[k]);
         }
         return highest;
     }
@@ -261,6 +236,12 @@ public final class PostExitTracker {
         exitPrice[i] = price;
         quantity[i] = qty;
         bestDuringTrade[i] = bestWhileOpen;
+        if (rowEveryBar) {
+            if (slidingOrigin < 0) {
+                slidingOrigin = bar + 1; // no window reaches back to its exit bar
+            }
+            return i;
+        }
         nextDue = Math.min(nextDue, bar + hour.bars);
         if (blockOrigin < 0) {
             blockOrigin = bar + 1; // no window reaches back to its exit bar
@@ -275,6 +256,9 @@ public final class PostExitTracker {
         exitPrice = Arrays.copyOf(exitPrice, n);
         quantity = Arrays.copyOf(quantity, n);
         bestDuringTrade = Arrays.copyOf(bestDuringTrade, n);
+        if (rowEveryBar) {
+            return; // nothing else is kept per row
+        }
         missedProfit = Arrays.copyOf(missedProfit, n);
         verdict = Arrays.copyOf(verdict, n);
         Arrays.fill(missedProfit, old, n, Double.NaN);
@@ -293,11 +277,48 @@ public final class PostExitTracker {
         }
     }
 
+    /** Rows at every bar: takes in the bar's high; windows are read from the maxima when asked for. */
     private void slide(int bar) {
+        reached = bar;
+        if (slidingOrigin < 0 || bar < slidingOrigin) {
+            return; // no row yet, or the exit bar of the first one: no window holds this bar
+        }
+        int j = bar - slidingOrigin;
+        if (j == head.length) {
+            int n = Math.max(Math.max(16, exitBar.length), 2 * head.length);
+            head = Arrays.copyOf(head, n);
+            tail = Arrays.copyOf(tail, n);
+            blockHighest = Arrays.copyOf(blockHighest, n / block + 1);
+        }
         double high = candles.high(bar);
-        hour.slide(bar, high);
-        fourHours.slide(bar, high);
-        day.slide(bar, high);
+        int k = inBlock;
+        head[j] = k == 0 ? high : Math.max(head[j - 1], high);
+        if (k + 1 == block) {
+            double highest = high;
+            tail[j] = highest;
+            for (int m = j - 1; m > j - block; m--) {
+                highest = Math.max(highest, candles.high(slidingOrigin + m));
+                tail[m] = highest;
+            }
+            blockHighest[j / block] = highest;
+            inBlock = 0;
+        } else {
+            inBlock = k + 1;
+        }
+    }
+
+    /** Rows at every bar: the highest high of bars [first, last] after the origin, all of which have arrived. */
+    private double highestInBlocks(int first, int last) {
+        int firstBlock = first / block;
+        int lastBlock = last / block;
+        if (firstBlock == lastBlock) {
+            return head[last]; // one whole block: windows are whole numbers of blocks long
+        }
+        double highest = tail[first];
+        for (int b = firstBlock + 1; b < lastBlock; b++) {
+            highest = Math.max(highest, blockHighest[b]);
+        }
+        return Math.max(highest, head[last]);
     }
 
     /** Occasional rows: completes the windows that end at {@code bar} and finds the next such bar. */
@@ -310,14 +331,21 @@ public final class PostExitTracker {
     }
 
     private void judge(int i, double bestAfterExit) {
+        missedProfit[i] = missedProfitOf(i, bestAfterExit);
+        verdict[i] = (byte) verdictOf(i, bestAfterExit).ordinal();
+    }
+
+    private double missedProfitOf(int i, double bestAfterExit) {
+        return quantity[i] * Math.max(0, bestAfterExit - exitPrice[i]);
+    }
+
+    private ExitVerdict verdictOf(int i, double bestAfterExit) {
         double after = bestAfterExit / exitPrice[i] - 1;
         double gaveBack = bestDuringTrade[i] / exitPrice[i] - 1;
-        missedProfit[i] = quantity[i] * Math.max(0, bestAfterExit - exitPrice[i]);
         boolean early = after >= targetFraction;
         boolean late = gaveBack >= targetFraction;
-        ExitVerdict v = early && late ? (after >= gaveBack ? ExitVerdict.TOO_EARLY : ExitVerdict.TOO_LATE)
+        return early && late ? (after >= gaveBack ? ExitVerdict.TOO_EARLY : ExitVerdict.TOO_LATE)
                 : early ? ExitVerdict.TOO_EARLY : late ? ExitVerdict.TOO_LATE : ExitVerdict.ABOUT_RIGHT;
-        verdict[i] = (byte) v.ordinal();
     }
 
     public int size() {
@@ -334,20 +362,31 @@ public final class PostExitTracker {
 
     /** Close {@code WINDOW_MINUTES[window]} after the exit, NaN until that bar has arrived. */
     public double priceAfter(int window, int i) {
+        if (rowEveryBar) {
+            int end = exitBar[i] + windows[window].bars;
+            return end <= reached ? candles.close(end) : Double.NaN;
+        }
         return windows[window].priceAfter[i];
     }
 
     /** Highest price in the window after the exit, NaN until the window has passed. */
     public double bestAfter(int window, int i) {
-        return windows[window].bestAfter[i];
+        return rowEveryBar ? windows[window].slidingBest(i) : windows[window].bestAfter[i];
     }
 
     /** Profit left on the table within 4h after the exit (quote currency), NaN until then. */
     public double missedProfit(int i) {
+        if (rowEveryBar) {
+            return exitBar[i] + fourHours.bars > reached ? Double.NaN : missedProfitOf(i, fourHours.slidingBest(i));
+        }
         return missedProfit[i];
     }
 
     public ExitVerdict verdict(int i) {
+        if (rowEveryBar) {
+            return exitBar[i] + fourHours.bars > reached ? ExitVerdict.PENDING
+                    : verdictOf(i, fourHours.slidingBest(i));
+        }
         return VERDICTS[verdict[i]];
     }
 }

@@ -4,9 +4,15 @@ import dev.shadowtrainer.market.CandleSeries;
 
 /**
  * Resolves every possible trade: at each tradeable bar's close, "enter long at the next open with the
- * configured stop, target and max hold", walked forward bar by bar with the same fill rules as the
- * policy's own trades. A shadow trade becomes visible (to memory, statistics, rewards) only when it is
- * resolved, at its exit bar.
+ * configured stop, target and max hold", with the same fill rules as the policy's own trades. A shadow
+ * trade becomes visible (to memory, statistics, rewards) only when it is resolved, at its exit bar.
+ *
+ * <p>A shadow trade decided at bar d depends only on bars d+1 through its exit, so it is walked to its
+ * end in one go when it is opened, over the run's bars up to its last one and no further, and held back
+ * until the loop reaches the bar it ends at. Walking one trade over consecutive bars is a tight loop
+ * over the price arrays, where advancing a dozen live trades by one bar at every bar was not. The slot
+ * it holds in the pool stays taken until that bar, exactly as if it had been walked bar by bar, so the
+ * trades ending at the same bar are released in the same order (by slot) as before.
  */
 final class ShadowTradeBook {
     /** Told of each shadow trade at its exit bar. */
@@ -14,32 +20,45 @@ final class ShadowTradeBook {
         void resolved(ShadowTrades trades, int index);
     }
 
+    /** What a slot holds once its trade has been walked to its end. */
+    private static final byte TRADED = 0;
+    private static final byte EXPIRED = 1;
+    private static final byte DROPPED = 2;
+
     private final ExecutionModel execution;
     private final CandleSeries candles;
     private final byte[] regimes;
     private final OpenLong[] pool;
     /**
-     * Bit k is set while pool[k] is in use. With about a dozen of a hundred-odd slots busy on 1m bars,
-     * walking the set bits in index order visits only the live trades, in the same order as a scan of
-     * the whole pool, and the lowest clear bit is the first free slot.
+     * Bit k is set while pool[k] is in use, from the order until the bar its trade ends at. Walking the
+     * set bits in index order visits the taken slots in the same order as a scan of the whole pool, and
+     * the lowest clear bit is the first free slot.
      */
     private final long[] busy;
+    /** Per slot: the bar at which it is released, what it holds then, and the exit price and fee. */
+    private final int[] endBar;
+    private final byte[] outcome;
+    private final double[] endPrice;
+    private final double[] endFee;
+    private final ExitReason[] endReason;
     private final int maxHoldBars;
+    /** The run's last bar: nothing is read beyond it, and what is still open then ends with the data. */
+    private final int lastBar;
     private final ShadowTrades resolved;
     private final Listener listener;
     private final double[] exitPrice = new double[1];
     private int unfilled;
 
-    ShadowTradeBook(ExecutionModel execution, MarketData data, Listener listener) {
-        this(execution, data, listener, 1024);
-    }
-
-    /** A book that expects about {@code expectedTrades} resolved trades (at most one per bar of a run). */
-    ShadowTradeBook(ExecutionModel execution, MarketData data, Listener listener, int expectedTrades) {
+    /**
+     * A book for a run whose last bar is {@code lastBar}, expecting about {@code expectedTrades} resolved
+     * trades (at most one per bar of a run).
+     */
+    ShadowTradeBook(ExecutionModel execution, MarketData data, Listener listener, int lastBar, int expectedTrades) {
         this.execution = execution;
         this.candles = data.candles();
         this.regimes = data.regimes();
         this.listener = listener;
+        this.lastBar = lastBar;
         ExecutionConfig c = execution.config();
         // At most one order per bar is alive for max hold + maker wait + the exit bar.
         this.pool = new OpenLong[c.maxHoldBars() + (c.makerEntry() ? c.makerExpiryBars() : 1) + 3];
@@ -47,6 +66,11 @@ final class ShadowTradeBook {
             pool[i] = new OpenLong();
         }
         this.busy = new long[(pool.length + 63) >>> 6];
+        this.endBar = new int[pool.length];
+        this.outcome = new byte[pool.length];
+        this.endPrice = new double[pool.length];
+        this.endFee = new double[pool.length];
+        this.endReason = new ExitReason[pool.length];
         this.maxHoldBars = c.maxHoldBars();
         this.resolved = new ShadowTrades(c.positionSize(), expectedTrades);
     }
@@ -55,70 +79,38 @@ final class ShadowTradeBook {
         return resolved;
     }
 
-    /** Maker entries that expired unfilled. */
+    /** Maker entries that expired unfilled (counted at their expiry bar). */
     int unfilled() {
         return unfilled;
     }
 
-    /** Advances every live shadow trade through {@code bar}; {@code last} closes what is still open. */
-    void step(int bar, boolean last) {
+    /** Releases, in slot order, the shadow trades that end at {@code bar}. */
+    void step(int bar) {
         for (int word = 0; word < busy.length; word++) {
             long bits = busy[word];
             while (bits != 0) {
                 int k = (word << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                OpenLong p = pool[k];
-                if (!last && p.state == OpenLong.State.OPEN && p.barsHeld(bar) < maxHoldBars
-                        && execution.untouched(p, bar)) {
-                    continue; // still open, extremes updated: what manage() does on a quiet bar
-                }
-                advance(p, bar, last);
-                if (p.state == OpenLong.State.FREE) {
+                if (endBar[k] == bar) {
+                    release(k, bar);
                     busy[word] &= ~(1L << k);
                 }
             }
         }
     }
 
-    private void advance(OpenLong p, int bar, boolean last) {
-        switch (p.state) {
-            case FREE -> {
-            }
-            case ORDERED -> {
-                int filled = execution.tryFill(p, bar, regimes[bar]);
-                if (filled < 0) {
-                    unfilled++;
-                } else if (filled > 0) {
-                    manage(p, bar);
-                } else if (last) {
-                    p.reset();
-                }
-            }
-            case EXIT_ORDERED -> {
-                if (!candles.isFiller(bar)) {
-                    close(p, bar, execution.marketExitPrice(bar), false, p.pendingExit);
-                }
-            }
-            case OPEN -> manage(p, bar);
-        }
-        // A position still open, or timed out at this very close, ends with the data.
-        if (last && (p.state == OpenLong.State.OPEN || p.state == OpenLong.State.EXIT_ORDERED)) {
-            close(p, bar, execution.endOfDataPrice(bar), false, ExitReason.END_OF_DATA);
+    private void release(int k, int bar) {
+        byte what = outcome[k];
+        if (what == TRADED) {
+            resolved.add(pool[k], bar, endPrice[k], endFee[k], endReason[k], regimes[bar]);
+            endReason[k] = null;
+            listener.resolved(resolved, resolved.size() - 1);
+        } else if (what == EXPIRED) {
+            unfilled++;
         }
     }
 
-    private void manage(OpenLong p, int bar) {
-        ExitReason reason = execution.checkExit(p, bar, exitPrice);
-        if (reason != null) {
-            boolean maker = reason == ExitReason.TAKE_PROFIT;
-            close(p, bar, exitPrice[0], maker, reason);
-        } else if (p.barsHeld(bar) >= execution.config().maxHoldBars()) {
-            p.state = OpenLong.State.EXIT_ORDERED;
-            p.pendingExit = ExitReason.TIMEOUT;
-        }
-    }
-
-    /** Opens a shadow order at {@code bar}'s close, to enter at the next bar. */
+    /** Opens a shadow order at {@code bar}'s close, to enter at the next bar, and walks it to its end. */
     void open(int bar) {
         for (int word = 0; word < busy.length; word++) {
             long free = ~busy[word];
@@ -127,7 +119,9 @@ final class ShadowTradeBook {
                 if (k >= pool.length) {
                     break;
                 }
-                execution.order(pool[k], bar, bar, 1.0);
+                OpenLong p = pool[k];
+                execution.order(p, bar, bar, 1.0);
+                walk(p, k, bar);
                 busy[word] |= 1L << k;
                 return;
             }
@@ -135,11 +129,76 @@ final class ShadowTradeBook {
         throw new IllegalStateException("shadow trade pool exhausted at bar " + bar);
     }
 
-    private void close(OpenLong p, int bar, double price, boolean maker, ExitReason reason) {
+    /**
+     * Walks the order placed at {@code decision} through bars decision+1 .. its end (at most the last bar),
+     * with exactly the steps it took when all live trades were advanced bar by bar, and records the end.
+     */
+    private void walk(OpenLong p, int k, int decision) {
+        int last = lastBar;
+        for (int bar = decision + 1; bar <= last; bar++) {
+            if (p.state == OpenLong.State.OPEN && bar < last) {
+                // Skip the quiet bars before the last bar and before the one the hold reaches its limit
+                // at: still open, extremes updated, what manage() does on them.
+                int limit = maxHoldBars - 1 > last - p.entryBar ? last : p.entryBar + maxHoldBars - 1;
+                bar = execution.quietUntil(p, bar, limit);
+            }
+            advance(p, k, bar, bar == last);
+            if (p.state == OpenLong.State.FREE) {
+                endBar[k] = bar;
+                return;
+            }
+        }
+        // Not reached for an order decided before the last bar: the last bar frees every slot.
+        throw new IllegalStateException("shadow trade decided at bar " + decision + " did not end by bar " + last);
+    }
+
+    private void advance(OpenLong p, int k, int bar, boolean last) {
+        switch (p.state) {
+            case FREE -> {
+            }
+            case ORDERED -> {
+                int filled = execution.tryFill(p, bar, regimes[bar]);
+                if (filled < 0) {
+                    outcome[k] = EXPIRED;
+                } else if (filled > 0) {
+                    manage(p, k, bar);
+                } else if (last) {
+                    p.reset();
+                    outcome[k] = DROPPED;
+                }
+            }
+            case EXIT_ORDERED -> {
+                if (!candles.isFiller(bar)) {
+                    close(p, k, execution.marketExitPrice(bar), false, p.pendingExit);
+                }
+            }
+            case OPEN -> manage(p, k, bar);
+        }
+        // A position still open, or timed out at this very close, ends with the data.
+        if (last && (p.state == OpenLong.State.OPEN || p.state == OpenLong.State.EXIT_ORDERED)) {
+            close(p, k, execution.endOfDataPrice(bar), false, ExitReason.END_OF_DATA);
+        }
+    }
+
+    private void manage(OpenLong p, int k, int bar) {
+        ExitReason reason = execution.checkExit(p, bar, exitPrice);
+        if (reason != null) {
+            boolean maker = reason == ExitReason.TAKE_PROFIT;
+            close(p, k, exitPrice[0], maker, reason);
+        } else if (p.barsHeld(bar) >= execution.config().maxHoldBars()) {
+            p.state = OpenLong.State.EXIT_ORDERED;
+            p.pendingExit = ExitReason.TIMEOUT;
+        }
+    }
+
+    /** Records the exit; the slot keeps the position's fields (reset() leaves them) until its release. */
+    private void close(OpenLong p, int k, double price, boolean maker, ExitReason reason) {
         double fee = reason == ExitReason.LIQUIDATION ? p.margin + p.quantity * (price - p.entryPrice)
                 : execution.fee(p.notional, maker);
-        resolved.add(p, bar, price, fee, reason, regimes[bar]);
+        outcome[k] = TRADED;
+        endPrice[k] = price;
+        endFee[k] = fee;
+        endReason[k] = reason;
         p.reset();
-        listener.resolved(resolved, resolved.size() - 1);
     }
 }

@@ -139,7 +139,7 @@ public final class Simulator {
                 shadowPostExit.add(book.exitBar(i), book.exitPrice(i), config.positionSize() / book.entryPrice(i),
                         book.maxHigh(i));
                 memory.rememberShadow(book, i);
-            }, shadowRows);
+            }, to - 1, shadowRows);
             this.view = new MarketView(data);
             this.observation = new Observation(view, memory, stateDim);
             this.equity = new double[to - from];
@@ -180,7 +180,7 @@ public final class Simulator {
             int last = to - 1;
             for (int t = from; t < to; t++) {
                 double value = settle(t, last);
-                shadows.step(t, t == last);
+                shadows.step(t);
                 agentPostExit.step(t);
                 shadowPostExit.step(t);
                 if (t < last) {
