@@ -1,16 +1,13 @@
 package dev.shadowtrainer.cli;
 
 import dev.shadowtrainer.agent.rules.TrendRulePolicy;
-import dev.shadowtrainer.config.ConfigException;
 import dev.shadowtrainer.config.ShadowConfig;
-import dev.shadowtrainer.features.FeaturePipeline;
 import dev.shadowtrainer.pipeline.CandleLoader;
 import dev.shadowtrainer.pipeline.LoadedSeries;
 import dev.shadowtrainer.pipeline.LookaheadCheck;
 import dev.shadowtrainer.pipeline.LookaheadReport;
 import dev.shadowtrainer.pipeline.MarketPreparation;
 import dev.shadowtrainer.sim.ExecutionConfig;
-import dev.shadowtrainer.sim.Observation;
 import dev.shadowtrainer.sim.ShadowStatistics;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -56,6 +53,8 @@ final class LookaheadCheckCommand extends MarketCommand {
         }
         ShadowConfig config = config();
         MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
+        int stateDim = config.training().rlAgent().stateDim();
+        preparation.requireStateDim(stateDim, new ShadowStatistics());
         CandleLoader loader = new CandleLoader(context().clock(), context().exchangeBaseUrl());
         // Without --days the check covers all the data there is, as its purpose is the whole series.
         LoadedSeries loaded = market.days == null
@@ -63,8 +62,6 @@ final class LookaheadCheckCommand extends MarketCommand {
                 : loader.load(config.data(), config.seed(), preparation.leadInBars());
         ExecutionConfig execution = ExecutionConfig.from(config.training().shadowTrading(),
                 loaded.series().id().timeframe());
-        int stateDim = config.training().rlAgent().stateDim();
-        checkStateDim(stateDim);
         progress().printf(Locale.ROOT, "lookahead-check: %d runs (1 full, %d cut, %d garbage) over %d bars%n",
                 1 + 2 * samples, samples, samples, loaded.windowBars());
         progress().flush();
@@ -74,14 +71,5 @@ final class LookaheadCheckCommand extends MarketCommand {
                 config.evaluation().initialEquity(), config.seed());
         printSummary(report, report.lines());
         return report.clean() ? 0 : LOOKAHEAD_FOUND;
-    }
-
-    /** A state_dim too small for the observation is a config error, said before any run starts. */
-    private static void checkStateDim(int stateDim) {
-        int needed = Observation.width(new FeaturePipeline().columns().size(), new ShadowStatistics());
-        if (stateDim < needed) {
-            throw new ConfigException("training.rl_agent.state_dim is " + stateDim + " but the observation needs "
-                    + needed + " values; raise it to at least " + needed);
-        }
     }
 }

@@ -171,11 +171,14 @@ public final class CandleSeries {
     }
 
     public int fillerCount() {
+        return fillerCount(0, size());
+    }
+
+    /** Filler bars among [from, to). */
+    public int fillerCount(int from, int to) {
         int count = 0;
-        for (boolean f : filler) {
-            if (f) {
-                count++;
-            }
+        for (int i = from; i < to; i++) {
+            count += filler[i] ? 1 : 0;
         }
         return count;
     }

@@ -1,5 +1,6 @@
 package dev.shadowtrainer.pipeline;
 
+import dev.shadowtrainer.config.ConfigException;
 import dev.shadowtrainer.features.AtrAdxRegimeDetector;
 import dev.shadowtrainer.features.FeatureColumn;
 import dev.shadowtrainer.features.FeatureMatrix;
@@ -7,6 +8,8 @@ import dev.shadowtrainer.features.FeaturePipeline;
 import dev.shadowtrainer.features.RollingNormaliser;
 import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.sim.MarketData;
+import dev.shadowtrainer.sim.MemoryLookup;
+import dev.shadowtrainer.sim.Observation;
 import java.util.function.Function;
 
 /**
@@ -21,6 +24,19 @@ public final class MarketPreparation implements Function<CandleSeries, MarketDat
     public MarketPreparation(int normalizationWindow) {
         this.normaliser = new RollingNormaliser(normalizationWindow,
                 Math.min(RollingNormaliser.DEFAULT_MIN_SAMPLES, normalizationWindow));
+    }
+
+    /**
+     * Checks that an observation of these features, the position block and {@code memory}'s features fits in
+     * training.rl_agent.state_dim, before any work starts; a config error otherwise.
+     */
+    public void requireStateDim(int stateDim, MemoryLookup memory) {
+        int needed = Observation.width(features.columns().size(), memory);
+        if (stateDim < needed) {
+            throw new ConfigException("training.rl_agent.state_dim is " + stateDim + " but the observation needs "
+                    + needed + " values (" + features.columns().size() + " features, " + Observation.POSITION_WIDTH
+                    + " position, " + memory.width() + " memory); raise it to at least " + needed);
+        }
     }
 
     /** History bars a window needs before it for every feature and the normalisation to be warm. */

@@ -70,6 +70,7 @@ public final class TrainPipeline {
         Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
+        preparation.requireStateDim(config.training().rlAgent().stateDim(), new ShadowStatistics());
         LoadedSeries loaded = loader.load(config.data(), config.seed(), preparation.leadInBars());
         CandleSeries series = loaded.series();
         int from = loaded.windowStart();
@@ -91,7 +92,7 @@ public final class TrainPipeline {
                     "%s %s %s: only %d usable bars in the %d-day window (%d bars, %d filler, %d bars of history "
                             + "before it, %d-bar warm-up) but data.min_bars is %d; raise --days or lower data.min_bars",
                     loaded.source(), series.id().symbol(), series.id().timeframe(), usable, loaded.requestedDays(),
-                    loaded.windowBars(), fillers(series, from), from, market.features().warmup(),
+                    loaded.windowBars(), series.fillerCount(from, series.size()), from, market.features().warmup(),
                     config.data().minBars()));
         }
         byte[] atrAdx = Arrays.copyOfRange(market.regimes(), from, series.size());
@@ -121,7 +122,7 @@ public final class TrainPipeline {
         TrainSummary summary = new TrainSummary(version, run.runId(), run.path().toString(), config.seed(),
                 loaded.source(), series.id().exchange(), series.id().symbol().toString(), series.id().timeframe().label(),
                 loaded.requestedDays(), Instant.ofEpochMilli(series.openTime(from)), series.lastOpen(),
-                loaded.windowBars(), fillers(series, from), from, QualitySummary.of(loaded.quality()),
+                loaded.windowBars(), series.fillerCount(from, series.size()), from, QualitySummary.of(loaded.quality()),
                 new TrainSummary.FeatureSummary(market.features().featureCount(), market.features().names(),
                         market.features().warmup(), usable, config.features().normalizationWindow()),
                 names(RegimeCounts.of(AtrAdxRegime.class, atrAdx)), names(RegimeCounts.of(TrendRegime.class, trend)),
@@ -210,14 +211,6 @@ public final class TrainPipeline {
 
     private static String regimeName(int ordinal) {
         return AtrAdxRegime.ofOrdinal((byte) ordinal).name();
-    }
-
-    private static int fillers(CandleSeries series, int from) {
-        int count = 0;
-        for (int i = from; i < series.size(); i++) {
-            count += series.isFiller(i) ? 1 : 0;
-        }
-        return count;
     }
 
     private static <E extends Enum<E>> Map<String, Integer> names(Map<E, Integer> counts) {

@@ -286,6 +286,15 @@ class CliTest {
     }
 
     @Test
+    void stateDimTooSmallForTheObservationIsAUsageError() {
+        CliRun r = trainShort("train", "--source", "synthetic", "--days", "30",
+                "--set", "training.rl_agent.state_dim=10");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("training.rl_agent.state_dim").contains("at least 38");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    @Test
     void malformedSymbolIsAUsageError() {
         CliRun r = run("train", "--source", "synthetic", "--symbol", "BTCUSDT");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
