@@ -79,6 +79,104 @@ public final class Simulator {
         return new Run(policy, from, to, initialEquity, seed, recorder).execute();
     }
 
+    /**
+     * Starts a run driven from outside, one decision at a time, for agents that step many runs in
+     * lockstep (see {@link Stepper}). The same bars, fills and counts as {@link #run} with a policy that
+     * took the same actions.
+     *
+     * @param name the policy name the result carries
+     */
+    public Stepper start(String name, int from, int to, double initialEquity, long seed, DecisionRecorder recorder) {
+        Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(recorder, "recorder is null");
+        if (from < 0 || to > data.size() || from >= to) {
+            throw new IllegalArgumentException("run range [" + from + ", " + to + ") outside " + data.size() + " bars");
+        }
+        return new Stepper(new Run(new Named(name), from, to, initialEquity, seed, recorder));
+    }
+
+    /**
+     * A run stepped from outside: {@link #advance()} plays the bars up to the next decision (fills, exits,
+     * equity, shadow trades, post-exit windows) and stops at its close with the observation ready;
+     * {@link #act} takes the decision for that bar. When advance returns false the run is over and
+     * {@link #result()} holds it.
+     */
+    public static final class Stepper {
+        private final Run run;
+        private boolean started;
+        private boolean finished;
+        private SimulationResult result;
+
+        private Stepper(Run run) {
+            this.run = run;
+        }
+
+        /** Plays bars up to the next decision; false when the run has reached its last bar. */
+        public boolean advance() {
+            if (finished) {
+                return false;
+            }
+            if (!started) {
+                run.begin();
+                started = true;
+            }
+            if (run.advance()) {
+                return true;
+            }
+            finished = true;
+            result = run.finish();
+            return false;
+        }
+
+        /** What the policy sees at the current decision bar; valid until the next {@link #advance()}. */
+        public Observation observation() {
+            return run.observation;
+        }
+
+        /** The decision bar (series index) the run stopped at. */
+        public int bar() {
+            return run.decisionBar;
+        }
+
+        /** Takes the decision for the current bar, with its confidence in [0, 1]. */
+        public void act(Action action, double confidence) {
+            Objects.requireNonNull(action, "action is null");
+            if (!started || finished || run.decisionBar < 0) {
+                throw new IllegalStateException("act() needs a decision bar: call advance() first");
+            }
+            run.actOnce(action, confidence);
+        }
+
+        /** The policy's trades closed so far, in exit order. */
+        public List<Trade> trades() {
+            return java.util.Collections.unmodifiableList(run.trades);
+        }
+
+        /** Equity marked at the close of the last bar played. */
+        public double equity() {
+            return run.lastValue;
+        }
+
+        public boolean finished() {
+            return finished;
+        }
+
+        public SimulationResult result() {
+            if (!finished) {
+                throw new IllegalStateException("the run has not finished");
+            }
+            return result;
+        }
+    }
+
+    /** The policy of a stepped run: only its name is used, decisions come from outside. */
+    private record Named(String name) implements Policy {
+        @Override
+        public Action decide(Observation observation) {
+            throw new IllegalStateException("a stepped run takes its actions from act()");
+        }
+    }
+
     /** The state of one run; a fresh object per run keeps runs independent. */
     private final class Run {
         private final Policy policy;
@@ -121,6 +219,11 @@ public final class Simulator {
         private int filterBlocked;
         private int makerExpired;
         private int barsInPosition;
+        /** Stepped runs: the next bar to play, the bar awaiting a decision (-1 if none), its equity. */
+        private int nextBar;
+        private int decisionBar = -1;
+        private double lastValue;
+        private double confidence = 1.0;
 
         Run(Policy policy, int from, int to, double initialEquity, long seed, DecisionRecorder recorder) {
             this.policy = policy;
@@ -148,8 +251,7 @@ public final class Simulator {
         }
 
         SimulationResult execute() {
-            memory.clear();
-            policy.reset(seed);
+            begin();
             // Two copies of the loop, so the JIT compiles and profiles each on its own: with one loop
             // serving both, the run without shadow trades got slower once a run with them had been made.
             if (shadowTrades) {
@@ -157,6 +259,46 @@ public final class Simulator {
             } else {
                 replay();
             }
+            return finish();
+        }
+
+        void begin() {
+            memory.clear();
+            policy.reset(seed);
+            nextBar = from;
+            lastValue = initialEquity;
+        }
+
+        /** Stepped runs: the loop body of {@link #replayWithShadowTrades()} up to a decision. */
+        boolean advance() {
+            decisionBar = -1;
+            int last = to - 1;
+            while (nextBar < to) {
+                int t = nextBar++;
+                double value = settle(t, last);
+                lastValue = value;
+                if (shadowTrades) {
+                    shadows.step(t);
+                    shadowPostExit.step(t);
+                }
+                agentPostExit.step(t);
+                if (t < last && prepare(t, value)) {
+                    decisionBar = t;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void actOnce(Action action, double confidence) {
+            int t = decisionBar;
+            decisionBar = -1;
+            this.confidence = confidence;
+            recorder.record(t, observation, action);
+            apply(action, t);
+        }
+
+        SimulationResult finish() {
             SimulationCounts counts = new SimulationCounts(invalidActions, lowConfidence, execution.ambiguousBars,
                     execution.resolvedByLowerTimeframe, liquidations, winRateTrips, dailyLossTrips, breakerBlocked,
                     filterBlocked, makerExpired, shadows.unfilled(), barsInPosition);
@@ -169,8 +311,8 @@ public final class Simulator {
             for (int t = from; t < to; t++) {
                 double value = settle(t, last);
                 agentPostExit.step(t);
-                if (t < last) {
-                    decide(t, value);
+                if (t < last && prepare(t, value)) {
+                    decide(t);
                 }
             }
         }
@@ -183,8 +325,8 @@ public final class Simulator {
                 shadows.step(t);
                 agentPostExit.step(t);
                 shadowPostExit.step(t);
-                if (t < last) {
-                    decide(t, value);
+                if (t < last && prepare(t, value)) {
+                    decide(t);
                 }
             }
         }
@@ -302,7 +444,19 @@ public final class Simulator {
             }
         }
 
-        private void decide(int t, double value) {
+        /** The policy's decision at bar t, which {@link #prepare} found tradeable. */
+        private void decide(int t) {
+            Action action = policy.decide(observation);
+            confidence = policy.confidence();
+            recorder.record(t, observation, action);
+            apply(action, t);
+        }
+
+        /**
+         * Everything before a decision at bar t: the day's loss breaker, the max-hold timeout, and the
+         * observation. Returns whether a decision is taken at t (usable features, a real candle).
+         */
+        private boolean prepare(int t, double value) {
             // Bars are exactly one timeframe apart (CandleSeries checks it), so the bar that starts the next
             // UTC day is known in advance: an int comparison per bar instead of a time read and a division.
             if (t >= nextDayBar) {
@@ -323,12 +477,10 @@ public final class Simulator {
             }
             view.moveTo(t);
             if (!view.tradeable()) {
-                return; // no decisions on warm-up or gap-filler bars
+                return false; // no decisions on warm-up or gap-filler bars
             }
             updateObservation(t);
-            Action action = policy.decide(observation);
-            recorder.record(t, observation, action);
-            apply(action, t);
+            return true;
         }
 
         private void updateObservation(int t) {
@@ -362,7 +514,7 @@ public final class Simulator {
             if (action.isEntry()) {
                 if (state != OpenLong.State.FREE) {
                     invalidActions++;
-                } else if (policy.confidence() < config.minConfidence()) {
+                } else if (confidence < config.minConfidence()) {
                     lowConfidence++;
                 } else if (t <= pausedUntilBar || dayBlocked) {
                     breakerBlocked++;
@@ -398,7 +550,7 @@ public final class Simulator {
         private void signal(long traceId, int t, Action action) {
             if (bus.wants(EventBus.Topic.SIGNAL_GENERATED)) {
                 bus.publish(EventBus.Topic.SIGNAL_GENERATED, new EventBus.SignalGenerated(traceId, t,
-                        candles.openTime(t), action, policy.confidence()));
+                        candles.openTime(t), action, confidence));
             }
         }
 

@@ -52,6 +52,10 @@ class SimulatorRegressionTest {
     private static final String PINNED_D_DIGEST = "36032ccc76638060976710488188ffb7";
 
     /** The shipped shadow_trading defaults, written out so a change of config/base.yaml cannot move the pins. */
+    static ExecutionConfig defaultsFor(Timeframe timeframe) {
+        return defaults(timeframe);
+    }
+
     private static ExecutionConfig defaults(Timeframe timeframe) {
         long minutes = timeframe.duration().toMinutes();
         int maxHoldBars = (int) Math.max(1, (120 + minutes - 1) / minutes);
