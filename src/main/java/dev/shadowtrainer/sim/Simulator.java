@@ -65,6 +65,15 @@ public final class Simulator {
         return shadowTrades;
     }
 
+    public ExecutionConfig executionConfig() {
+        return config;
+    }
+
+    /** Observation size (training.rl_agent.state_dim). */
+    public int stateDim() {
+        return stateDim;
+    }
+
     public SimulationResult run(Policy policy, int from, int to, double initialEquity, long seed) {
         return run(policy, from, to, initialEquity, seed, DecisionRecorder.NONE);
     }
@@ -150,6 +159,11 @@ public final class Simulator {
         /** The policy's trades closed so far, in exit order. */
         public List<Trade> trades() {
             return java.util.Collections.unmodifiableList(run.trades);
+        }
+
+        /** Bars so far at whose close a position was open. */
+        public int barsInPosition() {
+            return run.barsInPosition;
         }
 
         /** Equity marked at the close of the last bar played. */
