@@ -13,7 +13,8 @@ public final class ConfigSchema {
     private final Map<String, ConfigKey> keys = new LinkedHashMap<>();
 
     public ConfigSchema() {
-        add(integer("seed", 42, 0, 9_007_199_254_740_991L, "seed for every random choice (synthetic data, agents)"));
+        add(integer("seed", 42, 1, 9_007_199_254_740_991L,
+                "seed for every random choice (synthetic data, agents); 0 is refused, DL4J reads it as no seed"));
 
         add(text("data.source", "auto", List.of(),
                 "candle source: auto, cache, xchange, synthetic or file:PATH"));
@@ -35,6 +36,36 @@ public final class ConfigSchema {
         add(number("training.rl_agent.learning_rate", 0.0003, 0, true, 1, "PPO learning rate"));
         add(number("training.rl_agent.gamma", 0.99, 0, true, 1, "discount factor"));
         add(integer("training.rl_agent.state_dim", 80, 8, 4096, "observation size of the agent"));
+        add(integer("training.rl_agent.num_envs", 64, 1, 4096,
+                "environments stepped in lockstep, one batched forward pass for all of them per step"));
+        add(integer("training.rl_agent.num_steps", 128, 1, 100_000, "steps per environment in each rollout"));
+        add(bool("training.rl_agent.anneal_lr", true, "anneal the learning rate linearly to zero"));
+        add(number("training.rl_agent.gae_lambda", 0.95, 0, false, 1, "lambda of generalised advantage estimation"));
+        add(integer("training.rl_agent.num_minibatches", 4, 1, 1_000_000,
+                "minibatches per epoch; num_envs * num_steps must be a multiple of it"));
+        add(integer("training.rl_agent.update_epochs", 4, 1, 1000, "passes over each rollout per update"));
+        add(bool("training.rl_agent.norm_adv", true, "normalise advantages per minibatch"));
+        add(number("training.rl_agent.clip_coef", 0.2, 0, true, 10, "surrogate clipping coefficient"));
+        add(bool("training.rl_agent.clip_vloss", true, "clip the value loss like the policy ratio"));
+        add(number("training.rl_agent.ent_coef", 0.01, 0, false, 10, "entropy bonus coefficient"));
+        add(number("training.rl_agent.vf_coef", 0.5, 0, false, 100, "value loss coefficient"));
+        add(number("training.rl_agent.max_grad_norm", 0.5, 0, true, 1e6, "global gradient norm clip"));
+        add(number("training.rl_agent.target_kl", 0, 0, false, 100,
+                "stop an update's epochs once approx_kl exceeds this (0 = never)"));
+        add(text("training.rl_agent.hidden_sizes", "64,64", List.of(),
+                "widths of the hidden tanh layers of the actor and of the critic, comma-separated"));
+        add(integer("training.rl_agent.total_timesteps", 100_000, 1, 10_000_000_000L,
+                "environment steps of training per walk-forward fold (all environments together)"));
+        add(integer("training.rl_agent.episode_bars", 0, 0, 10_000_000,
+                "bars per training episode (0 = the length of a test window)"));
+        add(text("training.rl_agent.reward_class", "default", List.of(),
+                "reward: default, or the name of a class implementing dev.shadowtrainer.agent.env.RewardFunction"));
+        add(number("training.rl_agent.reward_scale", 1.0, 0, true, 1e6,
+                "multiplies a closed trade's pnl (percent of position_size) in the default reward"));
+        add(number("training.rl_agent.missed_opportunity_penalty", 0.25, 0, false, 100,
+                "weight of the profit missed within 4h after an exit in the default reward"));
+        add(number("training.rl_agent.holding_cost", 0.0, 0, false, 100,
+                "charge per bar in a position, percent of position_size, in the default reward"));
 
         add(bool("training.shadow_trading.enabled", true, "record every possible (shadow) trade"));
         add(number("training.shadow_trading.position_size", 1000, 0, true, 1e12,

@@ -3,6 +3,7 @@ package dev.shadowtrainer.config;
 import dev.shadowtrainer.market.Timeframe;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -35,7 +36,41 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
     public record TrainingConfig(RlAgentConfig rlAgent, ShadowTradingConfig shadowTrading) {
     }
 
-    public record RlAgentConfig(boolean enabled, double learningRate, double gamma, int stateDim) {
+    /**
+     * The PPO agent (hyperparameters under CleanRL's names) and its reward. hidden_sizes is parsed here
+     * into widths; a bad list is a config error naming the key.
+     */
+    public record RlAgentConfig(boolean enabled, double learningRate, double gamma, int stateDim, int numEnvs,
+                                int numSteps, boolean annealLr, double gaeLambda, int numMinibatches,
+                                int updateEpochs, boolean normAdv, double clipCoef, boolean clipVloss, double entCoef,
+                                double vfCoef, double maxGradNorm, double targetKl, List<Integer> hiddenSizes,
+                                long totalTimesteps, int episodeBars, String rewardClass, double rewardScale,
+                                double missedOpportunityPenalty, double holdingCost) {
+        public RlAgentConfig {
+            hiddenSizes = List.copyOf(hiddenSizes);
+            if ((long) numEnvs * numSteps % numMinibatches != 0) {
+                throw new ConfigException("config key 'training.rl_agent.num_minibatches' = " + numMinibatches
+                        + " does not divide num_envs * num_steps = " + (long) numEnvs * numSteps
+                        + "; choose a divisor so every minibatch has the same size");
+            }
+        }
+
+        static List<Integer> parseHiddenSizes(String text) {
+            List<Integer> sizes = new java.util.ArrayList<>();
+            for (String part : text.split(",", -1)) {
+                try {
+                    int width = Integer.parseInt(part.trim());
+                    if (width < 1 || width > 4096) {
+                        throw new NumberFormatException();
+                    }
+                    sizes.add(width);
+                } catch (NumberFormatException e) {
+                    throw new ConfigException("config key 'training.rl_agent.hidden_sizes' = '" + text
+                            + "' is not a comma-separated list of widths 1..4096, e.g. 64,64");
+                }
+            }
+            return sizes;
+        }
     }
 
     public record ShadowTradingConfig(boolean enabled, double positionSize, String quoteCurrency, int maxHoldMinutes,
@@ -94,7 +129,19 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
                 new TrainingConfig(
                         new RlAgentConfig(bool(s, "training.rl_agent.enabled"),
                                 num(s, "training.rl_agent.learning_rate"), num(s, "training.rl_agent.gamma"),
-                                integer(s, "training.rl_agent.state_dim")),
+                                integer(s, "training.rl_agent.state_dim"), integer(s, "training.rl_agent.num_envs"),
+                                integer(s, "training.rl_agent.num_steps"), bool(s, "training.rl_agent.anneal_lr"),
+                                num(s, "training.rl_agent.gae_lambda"), integer(s, "training.rl_agent.num_minibatches"),
+                                integer(s, "training.rl_agent.update_epochs"), bool(s, "training.rl_agent.norm_adv"),
+                                num(s, "training.rl_agent.clip_coef"), bool(s, "training.rl_agent.clip_vloss"),
+                                num(s, "training.rl_agent.ent_coef"), num(s, "training.rl_agent.vf_coef"),
+                                num(s, "training.rl_agent.max_grad_norm"), num(s, "training.rl_agent.target_kl"),
+                                RlAgentConfig.parseHiddenSizes(str(s, "training.rl_agent.hidden_sizes")),
+                                lng(s, "training.rl_agent.total_timesteps"),
+                                integer(s, "training.rl_agent.episode_bars"),
+                                str(s, "training.rl_agent.reward_class"), num(s, "training.rl_agent.reward_scale"),
+                                num(s, "training.rl_agent.missed_opportunity_penalty"),
+                                num(s, "training.rl_agent.holding_cost")),
                         new ShadowTradingConfig(bool(s, "training.shadow_trading.enabled"),
                                 num(s, "training.shadow_trading.position_size"),
                                 str(s, "training.shadow_trading.quote_currency"),

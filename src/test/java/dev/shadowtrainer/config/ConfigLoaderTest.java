@@ -150,6 +150,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void seedZeroIsRefusedBecauseDl4jReadsItAsNoSeed() {
+        assertThatThrownBy(() -> loader.load(null, Map.of(), Map.of("seed", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'seed'");
+    }
+
+    @Test
+    void ppoSettingsParseAndCrossKeyRulesAreChecked() {
+        ShadowConfig c = loader.load(null, Map.of(), Map.of("training.rl_agent.hidden_sizes", "128, 32"));
+        assertThat(c.training().rlAgent().hiddenSizes()).containsExactly(128, 32);
+        assertThat(c.training().rlAgent().numEnvs() * c.training().rlAgent().numSteps()
+                % c.training().rlAgent().numMinibatches()).isZero();
+        assertThatThrownBy(() -> loader.load(null, Map.of(), Map.of("training.rl_agent.hidden_sizes", "64,,64")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("training.rl_agent.hidden_sizes");
+        assertThatThrownBy(() -> loader.load(null, Map.of(), Map.of("training.rl_agent.num_minibatches", "7")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("training.rl_agent.num_minibatches");
+    }
+
+    @Test
     void unknownSetKeyIsRejected() {
         assertThatThrownBy(() -> loader.load(null, Map.of(), Map.of("training.nope", "1")))
                 .hasMessageContaining("unknown config key 'training.nope' in --set");
