@@ -4,6 +4,7 @@ import dev.shadowtrainer.ExitCodes;
 import dev.shadowtrainer.ShadowTrainerException;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -17,9 +18,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Writes a text file all or nothing: the content goes to a hidden temporary file in the same
- * directory, is forced to disk, and is then renamed over the target in one atomic step, so a reader
- * or a crash sees the old file or the new one, never half of one.
+ * Writes a file all or nothing: the content goes to a hidden temporary file in the same directory, is
+ * forced to disk, and is then renamed over the target in one atomic step, so a reader or a crash sees
+ * the old file or the new one, never half of one. Text ({@link #write}) and bytes ({@link #writeBytes})
+ * share the same steps.
  */
 public final class AtomicFile {
     private static final int BUFFER_CHARS = 1 << 16;
@@ -28,6 +30,12 @@ public final class AtomicFile {
     @FunctionalInterface
     public interface Content {
         void writeTo(Writer out) throws IOException;
+    }
+
+    /** Produces a file's content as bytes. */
+    @FunctionalInterface
+    public interface BinaryContent {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFile() {
@@ -40,6 +48,22 @@ public final class AtomicFile {
      *                                previous file, if any, is then unchanged and no temporary file is left
      */
     public static void write(Path target, Content content) {
+        Objects.requireNonNull(content, "content is null");
+        writeBytes(target, stream -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER_CHARS);
+            content.writeTo(out);
+            out.flush();
+        });
+    }
+
+    /**
+     * Replaces {@code target} with the bytes {@code content} writes, creating missing parent folders. The
+     * stream is not buffered (write large chunks or wrap it); {@code content} need not close it.
+     *
+     * @throws ShadowTrainerException with {@link ExitCodes#STORAGE} when the file cannot be written; the
+     *                                previous file, if any, is then unchanged and no temporary file is left
+     */
+    public static void writeBytes(Path target, BinaryContent content) {
         Objects.requireNonNull(target, "target is null");
         Objects.requireNonNull(content, "content is null");
         Path absolute = target.toAbsolutePath();
@@ -48,8 +72,7 @@ public final class AtomicFile {
         try {
             Files.createDirectories(dir);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                        StandardCharsets.UTF_8), BUFFER_CHARS);
+                OutputStream out = Channels.newOutputStream(channel);
                 content.writeTo(out);
                 out.flush();
                 // On disk before the rename, so a power cut cannot leave the new name on empty content.
