@@ -45,6 +45,19 @@ public final class MarketPreparation implements Function<CandleSeries, MarketDat
         return featureWarmup + normaliser.window();
     }
 
+    /** How features are normalised, for a saved model's metadata. */
+    public ObservationSpec.Normalisation normalisationSpec() {
+        return new ObservationSpec.Normalisation("rolling z-score (x - mean) / population std over the usable "
+                + "bars of [i - window + 1, i]; NaN (bar not tradeable) until min_samples bars; 0 when the window "
+                + "is constant; clipped to [-clip, clip]", normaliser.window(), normaliser.minSamples(),
+                RollingNormaliser.CLIP);
+    }
+
+    /** The features in observation order, for a saved model's metadata. */
+    public java.util.List<FeatureColumn> featureColumns() {
+        return features.columns();
+    }
+
     @Override
     public MarketData apply(CandleSeries candles) {
         FeatureMatrix raw = features.featurise(candles);
