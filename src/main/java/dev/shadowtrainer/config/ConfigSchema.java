@@ -126,6 +126,8 @@ public final class ConfigSchema {
                 "trades a pattern needs before its statistics are used"));
 
         add(text("output.runs_dir", "runs", List.of(), "folder under which each run writes runs/<run-id>/"));
+        add(text("output.models_dir", "models", List.of(),
+                "folder under which train saves the trained agent as models/<run-id>/"));
 
         add(text("database.url", "h2:data/memory/shadow-trainer", List.of(),
                 "trade memory: h2:PATH (embedded) or postgresql://user@host:port/db"));

@@ -102,7 +102,7 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
     }
 
     /** Where run outputs go. */
-    public record OutputConfig(String runsDir) {
+    public record OutputConfig(String runsDir, String modelsDir) {
     }
 
     /** Where trade memory lives; {@link #toString()} never shows a password. */
@@ -169,7 +169,7 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
                         num(s, "evaluation.initial_equity")),
                 new MemoryConfig(num(s, "memory.vector_similarity_threshold"),
                         integer(s, "memory.min_pattern_occurrences")),
-                new OutputConfig(str(s, "output.runs_dir")),
+                new OutputConfig(str(s, "output.runs_dir"), str(s, "output.models_dir")),
                 new DatabaseConfig(str(s, "database.url")),
                 withRedactedUrl(s));
     }

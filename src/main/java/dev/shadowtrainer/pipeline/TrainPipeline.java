@@ -7,7 +7,13 @@ import dev.shadowtrainer.features.TrendRegime;
 import dev.shadowtrainer.features.TrendRegimeDetector;
 import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.market.DataException;
+import dev.shadowtrainer.model.CandlesInfo;
+import dev.shadowtrainer.model.ModelArtifacts;
+import dev.shadowtrainer.model.ModelStore;
 import dev.shadowtrainer.report.EquityCsv;
+import dev.shadowtrainer.report.MetricsCsv;
+import dev.shadowtrainer.sim.PerformanceMetrics;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import dev.shadowtrainer.report.FoldsCsv;
 import dev.shadowtrainer.report.RunFolder;
 import dev.shadowtrainer.report.SummaryJson;
@@ -52,6 +58,7 @@ import java.util.function.Consumer;
  */
 public final class TrainPipeline {
     public static final String SHADOW_TRADES_CSV = "shadow_trades.csv";
+    public static final String METRICS_CSV = "metrics.csv";
 
     private final CandleLoader loader;
     private final String version;
@@ -126,10 +133,38 @@ public final class TrainPipeline {
                 new TrainSummary.FeatureSummary(market.features().featureCount(), market.features().names(),
                         market.features().warmup(), usable, config.features().normalizationWindow()),
                 names(RegimeCounts.of(AtrAdxRegime.class, atrAdx)), names(RegimeCounts.of(TrendRegime.class, trend)),
-                trainer.name(), evaluation, timings, config.effectiveValues());
+                trainer.name(), evaluation, timings, config.effectiveValues(), null);
         writeOutputs(run, summary, outcome, series);
+        MetricsCsv.write(run.file(METRICS_CSV), trainer.metrics());
+        Map<String, ComputationGraph> model = trainer.model();
+        if (!model.isEmpty()) {
+            progress.accept("saving the trained model");
+            Path folder = saveModel(config, run.runId(), model, preparation, loaded, outcome.policy());
+            summary = summary.withModelFolder(folder.toString());
+            new SummaryJson().write(run.summaryJson(), summary);
+        }
         timings.put("outputs", (System.nanoTime() - t3) / 1_000_000);
         return summary;
+    }
+
+    /** models/&lt;run-id&gt;/: the networks, the observation spec and the provenance of this run. */
+    private Path saveModel(ShadowConfig config, String runId, Map<String, ComputationGraph> graphs,
+                           MarketPreparation preparation, LoadedSeries loaded, PolicyRecord policy) {
+        ModelStore store = new ModelStore(Path.of(config.output().modelsDir()), clock);
+        ModelArtifacts.Builder artifacts = ModelArtifacts.builder().config(config)
+                .features(ObservationSpec.of(preparation, new ShadowStatistics(),
+                        config.training().rlAgent().stateDim()))
+                .normalisation(preparation.normalisationSpec())
+                .candles(CandlesInfo.of(loaded.source(), loaded.series())).seed(config.seed());
+        graphs.forEach(artifacts::graph);
+        PerformanceMetrics m = policy.metrics();
+        artifacts.metric("oos_total_return", m.totalReturn()).metric("oos_max_drawdown", m.maxDrawdown())
+                .metric("oos_trades", m.trades()).metric("oos_fees", m.feesPaid());
+        artifacts.metric("oos_sharpe", m.sharpe());
+        m.winRate().ifPresent(v -> artifacts.metric("oos_win_rate", v));
+        m.profitFactor().ifPresent(v -> artifacts.metric("oos_profit_factor", v));
+        store.save(runId, artifacts.build());
+        return store.dir(runId);
     }
 
     private static EvaluationSummary summarise(ShadowConfig config, WalkForwardEvaluation.Outcome outcome) {

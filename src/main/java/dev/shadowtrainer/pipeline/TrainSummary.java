@@ -14,7 +14,14 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                            int bars, int windowFillerBars, int historyBars, QualitySummary quality,
                            FeatureSummary features, Map<String, Integer> atrAdxRegimes,
                            Map<String, Integer> trendRegimes, String policy, EvaluationSummary evaluation,
-                           Map<String, Long> timingsMillis, Map<String, Object> config) {
+                           Map<String, Long> timingsMillis, Map<String, Object> config, String modelFolder) {
+
+    /** The same summary with the folder the trained model was saved to. */
+    public TrainSummary withModelFolder(String folder) {
+        return new TrainSummary(version, runId, runFolder, seed, source, exchange, symbol, timeframe, requestedDays,
+                firstOpen, lastOpen, bars, windowFillerBars, historyBars, quality, features, atrAdxRegimes,
+                trendRegimes, policy, evaluation, timingsMillis, config, folder);
+    }
 
     /** Features computed for the run. */
     public record FeatureSummary(int count, List<String> names, int warmupBars, int usableBars,
@@ -59,7 +66,11 @@ public record TrainSummary(String version, String runId, String runFolder, long 
         out.add(String.format(Locale.ROOT, "shadow   %d shadow trades, %.1f%% winners; exits too early %d, too late %d, about right %d",
                 e.shadowTrades(), 100 * e.shadowWinRate(), pv.get("TOO_EARLY"), pv.get("TOO_LATE"),
                 pv.get("ABOUT_RIGHT")));
-        out.add("files    " + runFolder + " (summary.json, trades.csv, shadow_trades.csv, equity.csv, folds.csv)");
+        out.add("files    " + runFolder + " (summary.json, trades.csv, shadow_trades.csv, equity.csv, folds.csv, "
+                + "metrics.csv)");
+        if (modelFolder != null) {
+            out.add("model    " + modelFolder + " (" + policy + " networks, metadata.json with provenance)");
+        }
         return out;
     }
 
