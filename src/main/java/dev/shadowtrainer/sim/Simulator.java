@@ -238,13 +238,14 @@ public final class Simulator {
             this.agentPostExit = new PostExitTracker(candles, config.takeProfitBps());
             // Sized for one shadow trade per bar up front, which saves copying ever larger arrays.
             int shadowRows = shadowTrades ? to - from : 0;
-            this.shadowPostExit = new PostExitTracker(candles, config.takeProfitBps(), true, shadowRows);
             ExecutionModel shadowExecution = new ExecutionModel(config, candles, data.lowerTimeframe());
             this.shadows = new ShadowTradeBook(shadowExecution, data, (book, i) -> {
-                shadowPostExit.add(book.exitBar(i), book.exitPrice(i), config.positionSize() / book.entryPrice(i),
-                        book.maxHigh(i));
+                Run.this.shadowPostExit.addRow(book.exitBar(i));
                 memory.rememberShadow(book, i);
             }, to - 1, shadowRows);
+            // The shadow post-exit rows read exit, prices and best price from the shadow trades' own rows.
+            this.shadowPostExit = new PostExitTracker(candles, config.takeProfitBps(), shadows.trades(),
+                    config.positionSize(), shadowRows);
             this.view = new MarketView(data);
             this.observation = new Observation(view, memory, stateDim);
             this.equity = new double[to - from];
