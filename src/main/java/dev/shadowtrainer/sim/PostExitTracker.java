@@ -65,6 +65,14 @@ public final class PostExitTracker {
     private double[] blockHighest = new double[0];
     private int inBlock;
 
+    /**
+     * Shadow trades: their rows, which hold the exit bar, exit price, entry price and best price while
+     * open, so this tracker reads them there instead of keeping copies (null for other trackers).
+     */
+    private final ShadowTrades rows;
+    private final double rowNotional;
+    private final int expectedRows;
+
     private int size;
     private int[] exitBar;
     private double[] exitPrice;
@@ -84,20 +92,37 @@ public final class PostExitTracker {
      * @param expectedRows rows to make room for before growing
      */
     PostExitTracker(CandleSeries candles, double takeProfitBps, boolean rowEveryBar, int expectedRows) {
+        this(candles, takeProfitBps, rowEveryBar, expectedRows, null, 0);
+    }
+
+    /**
+     * A tracker of the shadow trades in {@code rows}, one row each in the same order, added as they are
+     * resolved; the quantity of a row is {@code notional} over its entry price.
+     */
+    PostExitTracker(CandleSeries candles, double takeProfitBps, ShadowTrades rows, double notional, int expectedRows) {
+        this(candles, takeProfitBps, true, expectedRows, rows, notional);
+    }
+
+    private PostExitTracker(CandleSeries candles, double takeProfitBps, boolean rowEveryBar, int expectedRows,
+                            ShadowTrades rows, double notional) {
         this.candles = candles;
+        this.rows = rows;
+        this.rowNotional = notional;
+        this.expectedRows = expectedRows;
         this.targetFraction = takeProfitBps / 10_000.0;
         this.rowEveryBar = rowEveryBar;
         long minutes = candles.id().timeframe().duration().toMinutes();
         int capacity = Math.max(16, expectedRows);
+        int copied = rows == null ? capacity : 0; // rows kept elsewhere need no copies here
         this.hour = new Window(barsOf(WINDOW_MINUTES[0], minutes), null, false, capacity);
         this.fourHours = new Window(barsOf(WINDOW_MINUTES[1], minutes), hour, true, capacity);
         this.day = new Window(barsOf(WINDOW_MINUTES[2], minutes), fourHours, false, capacity);
         this.windows = new Window[] {hour, fourHours, day};
         this.block = gcd(gcd(hour.bars, fourHours.bars), day.bars);
-        exitBar = new int[capacity];
-        exitPrice = new double[capacity];
-        quantity = new double[capacity];
-        bestDuringTrade = new double[capacity];
+        exitBar = new int[copied];
+        exitPrice = new double[copied];
+        quantity = new double[copied];
+        bestDuringTrade = new double[copied];
         // Rows at every bar work out missed profit and verdict when asked; the others store them.
         int judged = rowEveryBar ? 0 : capacity;
         missedProfit = new double[judged];
@@ -138,8 +163,9 @@ public final class PostExitTracker {
 
         /** Rows at every bar: the highest high of row i's window, or NaN until its last bar has arrived. */
         double slidingBest(int i) {
-            int end = exitBar[i] + bars;
-            return end > reached ? Double.NaN : highestInBlocks(exitBar[i] + 1 - slidingOrigin, end - slidingOrigin);
+            int exit = exitBarOf(i);
+            int end = exit + bars;
+            return end > reached ? Double.NaN : highestInBlocks(exit + 1 - slidingOrigin, end - slidingOrigin);
         }
 
         /** Occasional rows: completes the rows whose window ends at {@code bar} by reading their highs. */
@@ -227,6 +253,9 @@ public final class PostExitTracker {
 
     /** Starts tracking a trade that exited at {@code bar}; returns its row. */
     int add(int bar, double price, double qty, double bestWhileOpen) {
+        if (rows != null) {
+            return addRow(bar);
+        }
         if (size == exitBar.length) {
             grow();
         }
@@ -247,6 +276,30 @@ public final class PostExitTracker {
             blockOrigin = bar + 1; // no window reaches back to its exit bar
         }
         return i;
+    }
+
+    /** The next shadow trade's row has been written to {@code rows}: only count it. */
+    int addRow(int bar) {
+        if (slidingOrigin < 0) {
+            slidingOrigin = bar + 1; // no window reaches back to its exit bar
+        }
+        return size++;
+    }
+
+    private int exitBarOf(int i) {
+        return rows == null ? exitBar[i] : rows.exitBar(i);
+    }
+
+    private double exitPriceOf(int i) {
+        return rows == null ? exitPrice[i] : rows.exitPrice(i);
+    }
+
+    private double quantityOf(int i) {
+        return rows == null ? quantity[i] : rowNotional / rows.entryPrice(i);
+    }
+
+    private double bestDuringTradeOf(int i) {
+        return rows == null ? bestDuringTrade[i] : rows.maxHigh(i);
     }
 
     private void grow() {
@@ -285,7 +338,7 @@ public final class PostExitTracker {
         }
         int j = bar - slidingOrigin;
         if (j == head.length) {
-            int n = Math.max(Math.max(16, exitBar.length), 2 * head.length);
+            int n = Math.max(Math.max(16, Math.max(expectedRows, exitBar.length)), 2 * head.length);
             head = Arrays.copyOf(head, n);
             tail = Arrays.copyOf(tail, n);
             blockHighest = Arrays.copyOf(blockHighest, n / block + 1);
@@ -336,12 +389,13 @@ public final class PostExitTracker {
     }
 
     private double missedProfitOf(int i, double bestAfterExit) {
-        return quantity[i] * Math.max(0, bestAfterExit - exitPrice[i]);
+        return quantityOf(i) * Math.max(0, bestAfterExit - exitPriceOf(i));
     }
 
     private ExitVerdict verdictOf(int i, double bestAfterExit) {
-        double after = bestAfterExit / exitPrice[i] - 1;
-        double gaveBack = bestDuringTrade[i] / exitPrice[i] - 1;
+        double exit = exitPriceOf(i);
+        double after = bestAfterExit / exit - 1;
+        double gaveBack = bestDuringTradeOf(i) / exit - 1;
         boolean early = after >= targetFraction;
         boolean late = gaveBack >= targetFraction;
         return early && late ? (after >= gaveBack ? ExitVerdict.TOO_EARLY : ExitVerdict.TOO_LATE)
@@ -357,13 +411,13 @@ public final class PostExitTracker {
     }
 
     public int exitBar(int i) {
-        return exitBar[i];
+        return exitBarOf(i);
     }
 
     /** Close {@code WINDOW_MINUTES[window]} after the exit, NaN until that bar has arrived. */
     public double priceAfter(int window, int i) {
         if (rowEveryBar) {
-            int end = exitBar[i] + windows[window].bars;
+            int end = exitBarOf(i) + windows[window].bars;
             return end <= reached ? candles.close(end) : Double.NaN;
         }
         return windows[window].priceAfter[i];
@@ -377,14 +431,14 @@ public final class PostExitTracker {
     /** Profit left on the table within 4h after the exit (quote currency), NaN until then. */
     public double missedProfit(int i) {
         if (rowEveryBar) {
-            return exitBar[i] + fourHours.bars > reached ? Double.NaN : missedProfitOf(i, fourHours.slidingBest(i));
+            return exitBarOf(i) + fourHours.bars > reached ? Double.NaN : missedProfitOf(i, fourHours.slidingBest(i));
         }
         return missedProfit[i];
     }
 
     public ExitVerdict verdict(int i) {
         if (rowEveryBar) {
-            return exitBar[i] + fourHours.bars > reached ? ExitVerdict.PENDING
+            return exitBarOf(i) + fourHours.bars > reached ? ExitVerdict.PENDING
                     : verdictOf(i, fourHours.slidingBest(i));
         }
         return VERDICTS[verdict[i]];

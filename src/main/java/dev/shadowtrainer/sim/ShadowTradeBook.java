@@ -13,6 +13,10 @@ import dev.shadowtrainer.market.CandleSeries;
  * over the price arrays, where advancing a dozen live trades by one bar at every bar was not. The slot
  * it holds in the pool stays taken until that bar, exactly as if it had been walked bar by bar, so the
  * trades ending at the same bar are released in the same order (by slot) as before.
+ *
+ * <p>Since a trade's end bar is known when it is opened, its slot is filed under that bar at once (a
+ * ring of slot masks, one per coming bar), and a bar only looks at the slots filed under it instead of
+ * every taken slot.
  */
 final class ShadowTradeBook {
     /** Told of each shadow trade at its exit bar. */
@@ -35,6 +39,15 @@ final class ShadowTradeBook {
      * the lowest clear bit is the first free slot.
      */
     private final long[] busy;
+    /**
+     * Slot masks ({@code busy.length} words each) of the trades ending at each of the next
+     * {@code ring.length / busy.length} bars, by bar modulo that count; a trade ending further ahead
+     * (after a long run of gap fillers) waits in {@code far} until its bar comes.
+     */
+    private final long[] ring;
+    private final int ringMask;
+    private final long[] far;
+    private boolean anyFar;
     /** Per slot: the bar at which it is released, what it holds then, and the exit price and fee. */
     private final int[] endBar;
     private final byte[] outcome;
@@ -66,6 +79,11 @@ final class ShadowTradeBook {
             pool[i] = new OpenLong();
         }
         this.busy = new long[(pool.length + 63) >>> 6];
+        // More bars than slots: a trade is filed at most pool.length bars ahead unless fillers delay its exit.
+        int bars = Integer.highestOneBit(pool.length) << 1;
+        this.ring = new long[bars * busy.length];
+        this.ringMask = bars - 1;
+        this.far = new long[busy.length];
         this.endBar = new int[pool.length];
         this.outcome = new byte[pool.length];
         this.endPrice = new double[pool.length];
@@ -86,17 +104,43 @@ final class ShadowTradeBook {
 
     /** Releases, in slot order, the shadow trades that end at {@code bar}. */
     void step(int bar) {
-        for (int word = 0; word < busy.length; word++) {
-            long bits = busy[word];
+        int words = busy.length;
+        int base = (bar & ringMask) * words;
+        if (anyFar) {
+            fileFar(bar, base);
+        }
+        for (int word = 0; word < words; word++) {
+            long bits = ring[base + word];
+            if (bits == 0) {
+                continue;
+            }
+            ring[base + word] = 0;
+            busy[word] &= ~bits;
             while (bits != 0) {
                 int k = (word << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                if (endBar[k] == bar) {
-                    release(k, bar);
-                    busy[word] &= ~(1L << k);
-                }
+                release(k, bar);
             }
         }
+    }
+
+    /** Moves the far trades that end at {@code bar} into its ring entry, so they keep their slot order. */
+    private void fileFar(int bar, int base) {
+        boolean left = false;
+        for (int word = 0; word < far.length; word++) {
+            long bits = far[word];
+            while (bits != 0) {
+                int k = (word << 6) + Long.numberOfTrailingZeros(bits);
+                long bit = bits & -bits;
+                bits &= bits - 1;
+                if (endBar[k] == bar) {
+                    far[word] &= ~bit;
+                    ring[base + word] |= bit;
+                }
+            }
+            left |= far[word] != 0;
+        }
+        anyFar = left;
     }
 
     private void release(int k, int bar) {
@@ -122,7 +166,15 @@ final class ShadowTradeBook {
                 OpenLong p = pool[k];
                 execution.order(p, bar, bar, 1.0);
                 walk(p, k, bar);
-                busy[word] |= 1L << k;
+                long bit = 1L << k;
+                busy[word] |= bit;
+                int end = endBar[k];
+                if (end - bar <= ringMask) {
+                    ring[(end & ringMask) * busy.length + word] |= bit;
+                } else {
+                    far[word] |= bit;
+                    anyFar = true;
+                }
                 return;
             }
         }

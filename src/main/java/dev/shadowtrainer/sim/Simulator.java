@@ -223,6 +223,8 @@ public final class Simulator {
         private int nextDayBar = Integer.MIN_VALUE;
         private double dayStartEquity;
         private boolean dayBlocked;
+        /** Whether the daily-loss breaker can still trip today: it is on and has not tripped. */
+        private boolean lossWatch;
 
         private int invalidActions;
         private int lowConfidence;
@@ -250,13 +252,14 @@ public final class Simulator {
             this.agentPostExit = new PostExitTracker(candles, config.takeProfitBps());
             // Sized for one shadow trade per bar up front, which saves copying ever larger arrays.
             int shadowRows = shadowTrades ? to - from : 0;
-            this.shadowPostExit = new PostExitTracker(candles, config.takeProfitBps(), true, shadowRows);
             ExecutionModel shadowExecution = new ExecutionModel(config, candles, data.lowerTimeframe());
             this.shadows = new ShadowTradeBook(shadowExecution, data, (book, i) -> {
-                shadowPostExit.add(book.exitBar(i), book.exitPrice(i), config.positionSize() / book.entryPrice(i),
-                        book.maxHigh(i));
+                Run.this.shadowPostExit.addRow(book.exitBar(i));
                 memory.rememberShadow(book, i);
             }, to - 1, shadowRows);
+            // The shadow post-exit rows read exit, prices and best price from the shadow trades' own rows.
+            this.shadowPostExit = new PostExitTracker(candles, config.takeProfitBps(), shadows.trades(),
+                    config.positionSize(), shadowRows);
             this.view = new MarketView(data);
             this.observation = new Observation(view, memory, stateDim);
             this.equity = new double[to - from];
@@ -289,7 +292,7 @@ public final class Simulator {
             int last = to - 1;
             while (nextBar < to) {
                 int t = nextBar++;
-                double value = settle(t, last);
+                double value = t < last ? settle(t) : settleLast(t);
                 lastValue = value;
                 if (shadowTrades) {
                     shadows.step(t);
@@ -322,37 +325,71 @@ public final class Simulator {
 
         private void replay() {
             int last = to - 1;
-            for (int t = from; t < to; t++) {
-                double value = settle(t, last);
+            for (int t = from; t < last; t++) {
+                double value = settle(t);
                 agentPostExit.step(t);
-                if (t < last && prepare(t, value)) {
-                    decide(t);
+                if (prepare(t, value)) {
+                    // decide(t) written out: compiled on its own first, it would be too big to join the loop.
+                    Action action = policy.decide(observation);
+                    confidence = policy.confidence();
+                    recorder.record(t, observation, action);
+                    apply(action, t);
                 }
             }
+            settleLast(last);
+            agentPostExit.step(last);
         }
 
         /** The same as {@link #replay()} with the shadow trades and their post-exit windows stepped too. */
         private void replayWithShadowTrades() {
             int last = to - 1;
-            for (int t = from; t < to; t++) {
-                double value = settle(t, last);
+            for (int t = from; t < last; t++) {
+                double value = settle(t);
                 shadows.step(t);
                 agentPostExit.step(t);
                 shadowPostExit.step(t);
-                if (t < last && prepare(t, value)) {
-                    decide(t);
+                if (prepare(t, value)) {
+                    Action action = policy.decide(observation);
+                    confidence = policy.confidence();
+                    recorder.record(t, observation, action);
+                    apply(action, t);
                 }
             }
+            settleLast(last);
+            shadows.step(last);
+            agentPostExit.step(last);
+            shadowPostExit.step(last);
         }
 
-        /** Fills, exits and the end-of-data close bar t decides; returns the equity marked at t's close. */
-        private double settle(int t, int last) {
+        /**
+         * Bar t before the run's last bar: fills and exits, then equity at its close. Most bars find no
+         * position, so that case is a store and the rest lives in {@link #settleHeld}, which keeps this
+         * small enough to be compiled into the loop.
+         */
+        private double settle(int t) {
+            if (position.state != OpenLong.State.FREE) {
+                return settleHeld(t);
+            }
+            double value = cash;
+            equity[t - from] = value;
+            return value;
+        }
+
+        private double settleHeld(int t) {
+            fillAndExit(t);
+            return mark(t);
+        }
+
+        /** The run's last bar: what settles there and the end-of-data close; returns its equity. */
+        private double settleLast(int t) {
             if (position.state != OpenLong.State.FREE) {
                 fillAndExit(t);
             }
-            if (t == last) {
-                closeAtEnd(t);
-            }
+            closeAtEnd(t);
+            return mark(t);
+        }
+
+        private double mark(int t) {
             double value = cash;
             if (position.state == OpenLong.State.OPEN || position.state == OpenLong.State.EXIT_ORDERED) {
                 value = cash + position.margin + position.unrealisedPnl(candles.close(t));
@@ -458,17 +495,11 @@ public final class Simulator {
             }
         }
 
-        /** The policy's decision at bar t, which {@link #prepare} found tradeable. */
-        private void decide(int t) {
-            Action action = policy.decide(observation);
-            confidence = policy.confidence();
-            recorder.record(t, observation, action);
-            apply(action, t);
-        }
-
         /**
          * Everything before a decision at bar t: the day's loss breaker, the max-hold timeout, and the
-         * observation. Returns whether a decision is taken at t (usable features, a real candle).
+         * observation. Returns whether a decision is taken at t (usable features, a real candle). What
+         * happens on few bars (a new day, a breaker trip, a timeout) is in methods of its own, which keeps
+         * this one small enough to be compiled into the loop.
          */
         private boolean prepare(int t, double value) {
             // Bars are exactly one timeframe apart (CandleSeries checks it), so the bar that starts the next
@@ -476,18 +507,11 @@ public final class Simulator {
             if (t >= nextDayBar) {
                 startDay(t);
             }
-            boolean open = position.state == OpenLong.State.OPEN;
-            if (!dayBlocked && config.dailyLossLimit() > 0 && value - dayStartEquity <= -config.dailyLossLimit()) {
-                dailyLossTrips++;
-                dayBlocked = true;
-                if (open) {
-                    orderExit(ExitReason.CIRCUIT_BREAKER);
-                    open = false;
-                }
+            if (lossWatch && value - dayStartEquity <= -config.dailyLossLimit()) {
+                tripDailyLoss();
             }
-            if (open && position.barsHeld(t) >= config.maxHoldBars()) {
+            if (position.state == OpenLong.State.OPEN && position.barsHeld(t) >= config.maxHoldBars()) {
                 orderExit(ExitReason.TIMEOUT);
-                open = false;
             }
             view.moveTo(t);
             if (!view.tradeable()) {
@@ -495,6 +519,16 @@ public final class Simulator {
             }
             updateObservation(t);
             return true;
+        }
+
+        /** The day's loss reached the limit: no more entries today, and an open position is exited. */
+        private void tripDailyLoss() {
+            dailyLossTrips++;
+            dayBlocked = true;
+            lossWatch = false;
+            if (position.state == OpenLong.State.OPEN) {
+                orderExit(ExitReason.CIRCUIT_BREAKER);
+            }
         }
 
         private void updateObservation(int t) {
@@ -521,9 +555,21 @@ public final class Simulator {
             nextDayBar = t + (int) ((nextDayOpens - closeTime + barMillis - 1) / barMillis);
             dayStartEquity = t == from ? initialEquity : equity[t - from - 1];
             dayBlocked = false;
+            lossWatch = config.dailyLossLimit() > 0;
         }
 
         private void apply(Action action, int t) {
+            // Doing nothing, or holding a position or order, changes nothing: the common case stays small.
+            if (action != Action.DO_NOTHING && (action != Action.HOLD || position.state == OpenLong.State.FREE)) {
+                act(action, t);
+            }
+            if (shadowTrades && shadowsWanted(t)) {
+                shadows.open(t);
+            }
+        }
+
+        /** An action that orders, exits, cancels or is invalid in the position's state. */
+        private void act(Action action, int t) {
             OpenLong.State state = position.state;
             if (action.isEntry()) {
                 if (state != OpenLong.State.FREE) {
@@ -551,9 +597,6 @@ public final class Simulator {
                 }
             } else if (action == Action.HOLD && state == OpenLong.State.FREE) {
                 invalidActions++;
-            }
-            if (shadowTrades && shadowsWanted(t)) {
-                shadows.open(t);
             }
         }
 
