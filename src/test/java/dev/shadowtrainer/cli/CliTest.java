@@ -146,9 +146,13 @@ class CliTest {
         assertThat(e.get("shadowTrades").asInt()).isGreaterThan(2000);
 
         Path folder = Path.of(s.get("runFolder").asText());
-        for (String f : List.of("summary.json", "trades.csv", "shadow_trades.csv", "equity.csv", "folds.csv")) {
+        for (String f : List.of("summary.json", "trades.csv", "shadow_trades.csv", "equity.csv", "folds.csv",
+                "metrics.csv")) {
             assertThat(folder.resolve(f)).as(f).isRegularFile();
         }
+        // The rule policy learns nothing: no update rows and no saved model.
+        assertThat(Files.readAllLines(folder.resolve("metrics.csv"))).hasSize(1);
+        assertThat(s.get("modelFolder").isNull()).isTrue();
         assertThat(Files.readAllLines(folder.resolve("trades.csv")).get(0)).startsWith("trace_id,kind,entry_time");
         assertThat(Files.readAllLines(folder.resolve("equity.csv")).get(0))
                 .contains("buy-and-hold", "no-trade", "random", "trend-rule");
