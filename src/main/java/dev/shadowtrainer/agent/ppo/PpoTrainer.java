@@ -1,0 +1,254 @@
+package dev.shadowtrainer.agent.ppo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * PPO with the clipped surrogate objective for discrete actions, step for step CleanRL's ppo.py:
+ * rollouts of num_steps lockstep steps over all environments (one batched forward pass per step, see
+ * {@link Rollout}), GAE(lambda) with bootstrapping on the value after the last step, then update_epochs
+ * passes over the batch in seeded shuffled minibatches; per minibatch the loss of {@link PpoLoss} (its
+ * gradient with respect to logits and values is fed back through the graph with
+ * {@link ComputationGraph#backpropGradient}), a global gradient-norm clip and Adam ({@link PpoOptimizer});
+ * the learning rate anneals linearly to 0 over the run when anneal_lr; the epochs stop early once the last
+ * minibatch's approx_kl exceeds target_kl (checked after each epoch, as CleanRL; NaN = never).
+ *
+ * <p><b>Action masks.</b> When the environment supplies masks, disallowed actions get probability 0 when
+ * sampling, the masks are stored with the rollout, and the update recomputes log-probabilities and
+ * entropy under the same masks (disallowed logits replaced by a large negative constant), so the ratio
+ * compares the same masked policy before and after, and no gradient pushes on actions that could not be
+ * taken.
+ *
+ * <p><b>Reproducibility.</b> The seed (never 0) drives the network initialisation, the environments'
+ * reset, the action sampling and the minibatch shuffles (independent {@link SplittableRandom} streams
+ * split from it). ND4J runs single-threaded in float32 ({@link Nd4jSettings}), so the same seed, the same
+ * environment and the same config give bit-identical parameters and stats (all but sps) on one machine.
+ */
+public final class PpoTrainer {
+    private final PpoConfig config;
+
+    public PpoTrainer(PpoConfig config) {
+        this.config = Objects.requireNonNull(config, "config is null");
+    }
+
+    public PpoConfig config() {
+        return config;
+    }
+
+    /**
+     * Trains a new network on the environment for config.numUpdates() updates.
+     *
+     * @param env  must have config.numEnvs() environments
+     * @param seed any value but 0
+     */
+    public TrainingResult train(VectorEnv env, long seed, UpdateListener listener) {
+        checkSeed(seed);
+        Objects.requireNonNull(listener, "listener is null");
+        if (env.numEnvs() != config.numEnvs()) {
+            throw new IllegalArgumentException("the environment has " + env.numEnvs() + " environments, num_envs is "
+                    + config.numEnvs());
+        }
+        SplittableRandom root = new SplittableRandom(seed);
+        long networkSeed = nonZero(root.nextLong());
+        long envSeed = root.nextLong();
+        SplittableRandom sampling = root.split();
+        SplittableRandom shuffling = root.split();
+
+        ActorCritic network = ActorCritic.create(env.observationSize(), env.actionCount(), config.hiddenSizes(),
+                networkSeed);
+        Rollout rollout = new Rollout(env, config.numSteps(), envSeed, sampling);
+        Update update = new Update(network, rollout);
+        int numUpdates = config.numUpdates();
+        List<UpdateStats> history = new ArrayList<>(numUpdates);
+        long globalStep = 0;
+        long start = System.nanoTime();
+        for (int u = 1; u <= numUpdates; u++) {
+            double learningRate = config.annealLr()
+                    ? (1.0 - (u - 1.0) / numUpdates) * config.learningRate() : config.learningRate();
+            globalStep += rollout.collect(network);
+            UpdateStats stats = update.run(u, globalStep, learningRate, shuffling);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            stats = new UpdateStats(stats.update(), stats.globalStep(), stats.learningRate(), stats.policyLoss(),
+                    stats.valueLoss(), stats.entropy(), stats.oldApproxKl(), stats.approxKl(), stats.clipFraction(),
+                    stats.explainedVariance(), stats.epochs(), stats.episodesFinished(), stats.meanEpisodicReturn(),
+                    globalStep / seconds);
+            history.add(stats);
+            listener.onUpdate(stats, network);
+        }
+        return new TrainingResult(network, history);
+    }
+
+    /** Environment steps and wall time of rollouts run without updates. */
+    public record RolloutRun(long envSteps, long nanos) {
+        public double stepsPerSecond() {
+            return envSteps / (nanos / 1e9);
+        }
+    }
+
+    /**
+     * Runs {@code rollouts} rollouts of config.numSteps() steps on the environment with a fresh network
+     * built from the seed, without updates (for benchmarks). Any number of environments; the network is
+     * built and the environment reset before the clock starts.
+     */
+    public RolloutRun rolloutOnly(VectorEnv env, long seed, int rollouts) {
+        checkSeed(seed);
+        SplittableRandom root = new SplittableRandom(seed);
+        ActorCritic network = ActorCritic.create(env.observationSize(), env.actionCount(), config.hiddenSizes(),
+                nonZero(root.nextLong()));
+        Rollout rollout = new Rollout(env, config.numSteps(), root.nextLong(), root.split());
+        long steps = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < rollouts; i++) {
+            steps += rollout.collect(network);
+        }
+        return new RolloutRun(steps, System.nanoTime() - start);
+    }
+
+    static void checkSeed(long seed) {
+        if (seed == 0) {
+            throw new IllegalArgumentException("seed must not be 0 (DL4J treats 0 as no seed)");
+        }
+    }
+
+    private static long nonZero(long seed) {
+        return seed == 0 ? 1 : seed;
+    }
+
+    /** The update phase: GAE, then epochs of shuffled minibatches; owns the minibatch buffers. */
+    private final class Update {
+        private final ComputationGraph graph;
+        private final Rollout rollout;
+        private final PpoOptimizer optimizer;
+        private final int batch;
+        private final int minibatch;
+        private final int obsSize;
+        private final int actions;
+        private final float[] advantages;
+        private final float[] returns;
+        private final int[] indices;
+        private final float[] mbObs;
+        private final float[] mbOneHot;
+        private final float[] mbAllowed;
+        private final float[] mbLogProbs;
+        private final float[] mbAdvantages;
+        private final float[] mbReturns;
+        private final float[] mbValues;
+
+        Update(ActorCritic network, Rollout rollout) {
+            this.graph = network.graph();
+            this.rollout = rollout;
+            this.optimizer = new PpoOptimizer(graph.params(), config.maxGradNorm());
+            this.batch = config.batchSize();
+            this.minibatch = config.minibatchSize();
+            this.obsSize = rollout.observationSize;
+            this.actions = rollout.actionCount;
+            advantages = new float[batch];
+            returns = new float[batch];
+            indices = new int[batch];
+            mbObs = new float[minibatch * obsSize];
+            mbOneHot = new float[minibatch * actions];
+            mbAllowed = rollout.masked ? new float[minibatch * actions] : null;
+            mbLogProbs = new float[minibatch];
+            mbAdvantages = new float[minibatch];
+            mbReturns = new float[minibatch];
+            mbValues = new float[minibatch];
+        }
+
+        UpdateStats run(int update, long globalStep, double learningRate, SplittableRandom shuffling) {
+            Gae.compute(rollout.rewards, rollout.values, rollout.dones, rollout.nextValues, rollout.nextDones,
+                    rollout.numSteps, rollout.numEnvs, config.gamma(), config.gaeLambda(), advantages, returns);
+            for (int i = 0; i < batch; i++) {
+                indices[i] = i;
+            }
+            PpoLoss.Result last = null;
+            double clipFractionSum = 0;
+            int minibatches = 0;
+            int epochs = 0;
+            for (int epoch = 0; epoch < config.updateEpochs(); epoch++) {
+                shuffle(indices, shuffling);
+                for (int start = 0; start < batch; start += minibatch) {
+                    last = trainMinibatch(start, learningRate);
+                    clipFractionSum += last.clipFraction();
+                    minibatches++;
+                }
+                epochs++;
+                if (last.approxKl() > config.targetKl()) { // false for NaN: never stops
+                    break;
+                }
+            }
+            return new UpdateStats(update, globalStep, learningRate, last.policyLoss(), last.valueLoss(),
+                    last.entropy(), last.oldApproxKl(), last.approxKl(), clipFractionSum / minibatches,
+                    explainedVariance(rollout.values, returns), epochs, rollout.finishedEpisodes(),
+                    rollout.meanFinishedReturn(), 0);
+        }
+
+        private PpoLoss.Result trainMinibatch(int start, double learningRate) {
+            Arrays.fill(mbOneHot, 0f);
+            for (int k = 0; k < minibatch; k++) {
+                int i = indices[start + k];
+                System.arraycopy(rollout.observations, i * obsSize, mbObs, k * obsSize, obsSize);
+                mbOneHot[k * actions + rollout.actions[i]] = 1f;
+                if (mbAllowed != null) {
+                    for (int a = 0; a < actions; a++) {
+                        mbAllowed[k * actions + a] = rollout.allowed[i * actions + a] ? 1f : 0f;
+                    }
+                }
+                mbLogProbs[k] = rollout.logProbs[i];
+                mbAdvantages[k] = advantages[i];
+                mbReturns[k] = returns[i];
+                mbValues[k] = rollout.values[i];
+            }
+            INDArray obs = matrix(mbObs, obsSize);
+            var activations = graph.feedForward(new INDArray[] {obs}, true, false);
+            PpoLoss.Result result = PpoLoss.compute(activations.get(ActorCritic.LOGITS),
+                    activations.get(ActorCritic.VALUE), matrix(mbOneHot, actions),
+                    mbAllowed == null ? null : matrix(mbAllowed, actions), matrix(mbLogProbs, 1),
+                    matrix(mbAdvantages, 1), matrix(mbReturns, 1), matrix(mbValues, 1), config);
+            graph.backpropGradient(result.logitsGradient(), result.valuesGradient());
+            optimizer.step(graph.getFlattenedGradients(), learningRate);
+            return result;
+        }
+
+        private INDArray matrix(float[] data, int columns) {
+            return Nd4j.create(data, new long[] {minibatch, columns}, 'c');
+        }
+    }
+
+    /** Fisher-Yates with the given stream. */
+    static void shuffle(int[] values, SplittableRandom random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
+
+    /** CleanRL's explained variance, population variances in double. */
+    static double explainedVariance(float[] predicted, float[] actual) {
+        int n = actual.length;
+        double meanY = 0;
+        double meanD = 0;
+        for (int i = 0; i < n; i++) {
+            meanY += actual[i];
+            meanD += actual[i] - predicted[i];
+        }
+        meanY /= n;
+        meanD /= n;
+        double varY = 0;
+        double varD = 0;
+        for (int i = 0; i < n; i++) {
+            double y = actual[i] - meanY;
+            double d = actual[i] - predicted[i] - meanD;
+            varY += y * y;
+            varD += d * d;
+        }
+        return varY == 0 ? Double.NaN : 1 - varD / varY;
+    }
+}

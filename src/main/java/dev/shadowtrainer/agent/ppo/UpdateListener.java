@@ -1,0 +1,13 @@
+package dev.shadowtrainer.agent.ppo;
+
+/** Called on the training thread after every PPO update (for progress output or a metrics file). */
+@FunctionalInterface
+public interface UpdateListener {
+    UpdateListener NONE = (stats, model) -> { };
+
+    /**
+     * @param stats the update just finished
+     * @param model the network after it; valid only during the call (it keeps training afterwards)
+     */
+    void onUpdate(UpdateStats stats, ActorCritic model);
+}
