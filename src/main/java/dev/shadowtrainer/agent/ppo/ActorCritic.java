@@ -43,6 +43,9 @@ import org.nd4j.linalg.learning.config.NoOp;
  *
  * <p>Workspaces are ENABLED for training and inference (activations in reused workspace memory), the data
  * type is float32, and {@link Nd4jSettings} fixes ND4J at one thread; see there for why.
+ *
+ * <p>Not thread-safe: {@link #forward} reuses its input array between calls (and DL4J's graph keeps state
+ * of its own); use one instance per thread.
  */
 public final class ActorCritic {
     public static final String INPUT = "obs";
