@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
@@ -42,6 +43,9 @@ import org.nd4j.linalg.learning.config.NoOp;
  *
  * <p>Workspaces are ENABLED for training and inference (activations in reused workspace memory), the data
  * type is float32, and {@link Nd4jSettings} fixes ND4J at one thread; see there for why.
+ *
+ * <p>Not thread-safe: {@link #forward} reuses its input array between calls (and DL4J's graph keeps state
+ * of its own); use one instance per thread.
  */
 public final class ActorCritic {
     public static final String INPUT = "obs";
@@ -57,6 +61,8 @@ public final class ActorCritic {
     private final ComputationGraph graph;
     private final int observationSize;
     private final int actionCount;
+    /** The input array of the last forward pass, reused while the row count stays the same. */
+    private INDArray input;
 
     private ActorCritic(ComputationGraph graph, int observationSize, int actionCount) {
         this.graph = graph;
@@ -233,11 +239,20 @@ public final class ActorCritic {
      * @param observations [rows x observationSize] row-major; may be longer, the rest is ignored
      */
     public void forward(float[] observations, int rows, float[] logitsOut, float[] valuesOut) {
-        int size = rows * observationSize;
-        float[] data = observations.length == size ? observations : Arrays.copyOf(observations, size);
-        INDArray[] out = graph.output(false, Nd4j.create(data, new long[] {rows, observationSize}, 'c'));
-        copyOut(out[0], logitsOut, rows * actionCount);
-        copyOut(out[1], valuesOut, rows);
+        if (input == null || input.size(0) != rows) {
+            input = Nd4j.create(DataType.FLOAT, rows, observationSize);
+        }
+        fill(input, observations, rows * observationSize);
+        try (MemoryWorkspace ws = Nd4jSettings.scratch()) {
+            INDArray[] out = graph.output(false, ws, input);
+            copyOut(out[0], logitsOut, rows * actionCount);
+            copyOut(out[1], valuesOut, rows);
+        }
+    }
+
+    /** Writes the first n values into a row-major array made by this package, without per-element calls. */
+    static void fill(INDArray destination, float[] source, int n) {
+        destination.data().asNioFloat().put(source, 0, n);
     }
 
     /** Copies the first n values of a matrix, row-major, without a per-element ND4J call. */

@@ -1,6 +1,12 @@
 package dev.shadowtrainer.agent.ppo;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -18,10 +24,22 @@ import org.nd4j.linalg.factory.Nd4j;
  *       setting for this package's small networks, not for large ones.</li>
  * </ul>
  *
- * Workspaces are set per network (see {@link ActorCritic}): ENABLED for training and inference, so the
- * activations of every forward pass live in reused workspace memory instead of fresh off-heap buffers.
+ * <p><b>Workspaces.</b> Each network has DL4J's workspaces ENABLED for training and inference (see
+ * {@link ActorCritic}), and the per-step and per-minibatch arrays of this package (network outputs, loss
+ * terms, gradients) are made inside {@link #scratch()}, a workspace reused from call to call. Profiling
+ * showed fresh off-heap arrays to cost as much as the arithmetic here (native allocation, JavaCPP's
+ * physical-memory checks and ND4J's deallocator bookkeeping, per array, dozens of arrays per minibatch);
+ * inside a workspace an array is a pointer bump and the memory is recycled when the scope closes.
  */
 final class Nd4jSettings {
+    private static final WorkspaceConfiguration SCRATCH = WorkspaceConfiguration.builder()
+            .initialSize(0)
+            .overallocationLimit(0.2)
+            .policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .policyLearning(LearningPolicy.FIRST_LOOP)
+            .policyReset(ResetPolicy.BLOCK_LEFT)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .build();
     private static boolean applied;
 
     private Nd4jSettings() {
@@ -36,5 +54,13 @@ final class Nd4jSettings {
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         Nd4j.factory().blas().setMaxThreads(1);
         applied = true;
+    }
+
+    /**
+     * Opens this thread's scratch workspace (use with try-with-resources); arrays made inside it are
+     * invalid once it closes, so only primitives and Java arrays may leave the scope.
+     */
+    static MemoryWorkspace scratch() {
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(SCRATCH, "PPO_SCRATCH");
     }
 }

@@ -41,6 +41,21 @@ public record PpoConfig(double learningRate, int numEnvs, int numSteps, boolean 
         }
     }
 
+    /**
+     * The recommended settings: CleanRL's ppo.py defaults (gamma 0.99, GAE lambda 0.95, 4 epochs, clip 0.2
+     * with value clipping, entropy 0.01, value 0.5, grad norm 0.5, no target KL, 64x64 tanh, lr annealed)
+     * with two changes. 64 environments x 128 steps in 8 minibatches of 1024 instead of 4 x 128 in 4 of 128,
+     * so one forward pass serves 64 environments and each minibatch amortises DL4J's per-call overhead
+     * (cart-pole: about 140k rollout and 22k end-to-end steps/s on this 2-core machine). And lr 1e-3 instead
+     * of 2.5e-4, because 16x larger batches give 32x fewer Adam steps per sample: on cart-pole 2.5e-4 was
+     * still near 300 after 1M steps, 1e-3 reached 500 by about 500k (16 minibatches of 512: by 164k, at
+     * about 16k steps/s).
+     */
+    public static PpoConfig defaults(long totalTimesteps) {
+        return new PpoConfig(1e-3, 64, 128, true, 0.99, 0.95, 8, 4, true, 0.2, true, 0.01, 0.5, 0.5, Double.NaN,
+                new int[] {64, 64}, totalTimesteps);
+    }
+
     public int batchSize() {
         return numEnvs * numSteps;
     }

@@ -43,6 +43,10 @@ final class PpoLoss {
      */
     record Result(double loss, double policyLoss, double valueLoss, double entropy, double oldApproxKl,
                   double approxKl, double clipFraction, INDArray logitsGradient, INDArray valuesGradient) {
+        /** The scalars only, safe to keep after the workspace the gradients live in has closed. */
+        Result withoutGradients() {
+            return new Result(loss, policyLoss, valueLoss, entropy, oldApproxKl, approxKl, clipFraction, null, null);
+        }
     }
 
     /**

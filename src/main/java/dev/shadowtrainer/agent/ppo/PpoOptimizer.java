@@ -21,6 +21,8 @@ final class PpoOptimizer {
     private final INDArray params;
     private final INDArray firstMoment;
     private final INDArray secondMoment;
+    private final INDArray scratch;
+    private final INDArray step;
     private final double maxGradNorm;
     private long steps;
 
@@ -29,6 +31,8 @@ final class PpoOptimizer {
         this.params = params;
         this.firstMoment = Nd4j.zeros(DataType.FLOAT, params.shape());
         this.secondMoment = Nd4j.zeros(DataType.FLOAT, params.shape());
+        this.scratch = Nd4j.zeros(DataType.FLOAT, params.shape());
+        this.step = Nd4j.zeros(DataType.FLOAT, params.shape());
         this.maxGradNorm = maxGradNorm;
     }
 
@@ -41,12 +45,14 @@ final class PpoOptimizer {
             gradient.muli(clipCoef);
         }
         steps++;
-        firstMoment.muli(BETA1).addi(gradient.mul(1 - BETA1));
-        secondMoment.muli(BETA2).addi(gradient.mul(gradient).muli(1 - BETA2));
+        // In place on preallocated arrays: no off-heap allocation per step.
+        firstMoment.muli(BETA1).addi(scratch.assign(gradient).muli(1 - BETA1));
+        secondMoment.muli(BETA2).addi(scratch.assign(gradient).muli(gradient).muli(1 - BETA2));
         double biasCorrection1 = 1 - Math.pow(BETA1, steps);
         double biasCorrection2 = 1 - Math.pow(BETA2, steps);
-        INDArray denominator = Transforms.sqrt(secondMoment, true).divi(Math.sqrt(biasCorrection2)).addi(EPSILON);
-        params.subi(firstMoment.div(denominator).muli(learningRate / biasCorrection1));
+        INDArray denominator = Transforms.sqrt(scratch.assign(secondMoment), false)
+                .divi(Math.sqrt(biasCorrection2)).addi(EPSILON);
+        params.subi(step.assign(firstMoment).divi(denominator).muli(learningRate / biasCorrection1));
         return norm;
     }
 }

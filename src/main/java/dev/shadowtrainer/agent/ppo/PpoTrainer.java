@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -139,6 +141,14 @@ public final class PpoTrainer {
         private final float[] mbAdvantages;
         private final float[] mbReturns;
         private final float[] mbValues;
+        // The same minibatch data as ND4J arrays, made once and overwritten per minibatch.
+        private final INDArray obsArray;
+        private final INDArray oneHotArray;
+        private final INDArray allowedArray;
+        private final INDArray logProbArray;
+        private final INDArray advantageArray;
+        private final INDArray returnArray;
+        private final INDArray valueArray;
 
         Update(ActorCritic network, Rollout rollout) {
             this.graph = network.graph();
@@ -158,6 +168,13 @@ public final class PpoTrainer {
             mbAdvantages = new float[minibatch];
             mbReturns = new float[minibatch];
             mbValues = new float[minibatch];
+            obsArray = matrix(obsSize);
+            oneHotArray = matrix(actions);
+            allowedArray = rollout.masked ? matrix(actions) : null;
+            logProbArray = matrix(1);
+            advantageArray = matrix(1);
+            returnArray = matrix(1);
+            valueArray = matrix(1);
         }
 
         UpdateStats run(int update, long globalStep, double learningRate, SplittableRandom shuffling) {
@@ -204,19 +221,29 @@ public final class PpoTrainer {
                 mbReturns[k] = returns[i];
                 mbValues[k] = rollout.values[i];
             }
-            INDArray obs = matrix(mbObs, obsSize);
-            var activations = graph.feedForward(new INDArray[] {obs}, true, false);
-            PpoLoss.Result result = PpoLoss.compute(activations.get(ActorCritic.LOGITS),
-                    activations.get(ActorCritic.VALUE), matrix(mbOneHot, actions),
-                    mbAllowed == null ? null : matrix(mbAllowed, actions), matrix(mbLogProbs, 1),
-                    matrix(mbAdvantages, 1), matrix(mbReturns, 1), matrix(mbValues, 1), config);
-            graph.backpropGradient(result.logitsGradient(), result.valuesGradient());
+            ActorCritic.fill(obsArray, mbObs, mbObs.length);
+            ActorCritic.fill(oneHotArray, mbOneHot, mbOneHot.length);
+            if (mbAllowed != null) {
+                ActorCritic.fill(allowedArray, mbAllowed, mbAllowed.length);
+            }
+            ActorCritic.fill(logProbArray, mbLogProbs, minibatch);
+            ActorCritic.fill(advantageArray, mbAdvantages, minibatch);
+            ActorCritic.fill(returnArray, mbReturns, minibatch);
+            ActorCritic.fill(valueArray, mbValues, minibatch);
+            PpoLoss.Result result;
+            // DL4J's feedForward must run outside any workspace (it checks); its outputs are detached arrays.
+            var activations = graph.feedForward(new INDArray[] {obsArray}, true, false);
+            try (MemoryWorkspace ignored = Nd4jSettings.scratch()) {
+                result = PpoLoss.compute(activations.get(ActorCritic.LOGITS), activations.get(ActorCritic.VALUE),
+                        oneHotArray, allowedArray, logProbArray, advantageArray, returnArray, valueArray, config);
+                graph.backpropGradient(result.logitsGradient(), result.valuesGradient());
+            }
             optimizer.step(graph.getFlattenedGradients(), learningRate);
-            return result;
+            return result.withoutGradients();
         }
 
-        private INDArray matrix(float[] data, int columns) {
-            return Nd4j.create(data, new long[] {minibatch, columns}, 'c');
+        private INDArray matrix(int columns) {
+            return Nd4j.create(DataType.FLOAT, minibatch, columns);
         }
     }
 
