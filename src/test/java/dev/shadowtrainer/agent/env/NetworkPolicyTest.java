@@ -3,35 +3,27 @@ package dev.shadowtrainer.agent.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.shadowtrainer.agent.ppo.ActorCritic;
 import dev.shadowtrainer.sim.Action;
 import dev.shadowtrainer.sim.MarketData;
 import dev.shadowtrainer.sim.Simulator;
 import dev.shadowtrainer.sim.SimulationResult;
 import dev.shadowtrainer.sim.ExecutionConfig;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 class NetworkPolicyTest {
     private static final int STATE = 16;
 
-    /** Logits = the bias only (zero weights): a fixed preference whatever the observation. */
-    private static ComputationGraph fixedLogits(float... bias) {
-        ComputationGraph g = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(3)
-                .dataType(DataType.FLOAT).graphBuilder().addInputs("obs")
-                .addLayer("logits", new DenseLayer.Builder().nIn(STATE).nOut(6).activation(Activation.IDENTITY)
-                        .weightInit(WeightInit.ZERO).build(), "obs")
-                .addLayer("value", new DenseLayer.Builder().nIn(STATE).nOut(1).activation(Activation.IDENTITY)
-                        .build(), "obs")
-                .setOutputs("logits", "value").build());
-        g.init();
-        g.getLayer("logits").setParam("b", Nd4j.createFromArray(bias).reshape(1, 6));
-        return g;
+    /** An actor-critic whose logits are the bias only (zero weights): a fixed preference whatever it sees. */
+    private static ActorCritic fixedLogits(float... bias) {
+        ActorCritic network = ActorCritic.create(STATE, 6, new int[] {4}, 3);
+        ComputationGraph g = network.graph();
+        g.getLayer(ActorCritic.LOGITS).setParam("W", Nd4j.zeros(DataType.FLOAT, 4, 6));
+        g.getLayer(ActorCritic.LOGITS).setParam("b", Nd4j.createFromArray(bias).reshape(1, 6));
+        return network;
     }
 
     @Test
@@ -40,7 +32,7 @@ class NetworkPolicyTest {
         ExecutionConfig config = new ExecutionConfig(1000, new double[] {0.5, 1.0, 1.5}, 1, 0.005, 100, 200, 8, 0, 0,
                 0, false, 2, 3, 0.0, 20, 0, 0);
         // HOLD is the favourite but not allowed when flat: the best allowed is ENTER_LONG_NORMAL.
-        NetworkPolicy policy = new NetworkPolicy("net", fixedLogits(0f, 2f, 1f, 5f, 0f, 0.5f), STATE);
+        NetworkPolicy policy = new NetworkPolicy("net", fixedLogits(0f, 2f, 1f, 5f, 0f, 0.5f));
         Simulator.Stepper stepper = new Simulator(data, config, STATE).start("net", 0, 60, 10_000, 1,
                 (bar, observation, action) -> { });
         assertThat(stepper.advance()).isTrue();
@@ -63,10 +55,10 @@ class NetworkPolicyTest {
         MarketData data = PlantedEdgeMarket.generate(5, 400, 0.001, 0.001, 0.9);
         ExecutionConfig config = new ExecutionConfig(1000, new double[] {0.5, 1.0, 1.5}, 1, 0.005, 15, 20, 8, 2, 5, 1,
                 false, 2, 3, 0.52, 20, 96, 100);
-        ComputationGraph g = fixedLogits(0f, 1f, 0f, 1f, 0f, 0f);
-        SimulationResult a = new Simulator(data, config, STATE).run(new NetworkPolicy("net", g, STATE), 0, 400,
+        ActorCritic g = fixedLogits(0f, 1f, 0f, 1f, 0f, 0f);
+        SimulationResult a = new Simulator(data, config, STATE).run(new NetworkPolicy("net", g), 0, 400,
                 10_000, 1);
-        SimulationResult b = new Simulator(data, config, STATE).run(new NetworkPolicy("net", g, STATE), 0, 400,
+        SimulationResult b = new Simulator(data, config, STATE).run(new NetworkPolicy("net", g), 0, 400,
                 10_000, 1);
         assertThat(a.trades()).isNotEmpty();
         assertThat(a.trades()).usingRecursiveComparison().isEqualTo(b.trades());
