@@ -16,7 +16,7 @@ final class TrainCommand extends MarketCommand {
     public Integer call() {
         CandleLoader loader = new CandleLoader(context().clock(), context().exchangeBaseUrl());
         TrainSummary summary = new TrainPipeline(loader, VersionProvider.version(), context().clock(),
-                new RulePolicyTrainer()).run(config(), note -> progress().println(note));
+                new RulePolicyTrainer()).run(config(), ProgressBar.on(progress())::note);
         printSummary(summary, summary.lines());
         return 0;
     }

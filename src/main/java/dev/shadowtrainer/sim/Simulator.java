@@ -112,12 +112,14 @@ public final class Simulator {
      */
     public static final class Stepper {
         private final Run run;
+        private final List<Trade> trades;
         private boolean started;
         private boolean finished;
         private SimulationResult result;
 
         private Stepper(Run run) {
             this.run = run;
+            this.trades = java.util.Collections.unmodifiableList(run.trades);
         }
 
         /** Plays bars up to the next decision; false when the run has reached its last bar. */
@@ -158,7 +160,7 @@ public final class Simulator {
 
         /** The policy's trades closed so far, in exit order. */
         public List<Trade> trades() {
-            return java.util.Collections.unmodifiableList(run.trades);
+            return trades;
         }
 
         /** Bars so far at whose close a position was open. */

@@ -149,11 +149,7 @@ class TradingVectorEnvTest {
             boolean[] mask = new boolean[3 * N];
             env.actionMask(mask);
             for (int i = 0; i < 3; i++) {
-                int a;
-                do {
-                    a = r.nextInt(N);
-                } while (!mask[i * N + a]);
-                actions[i] = a;
+                actions[i] = randomAllowed(r, mask, i);
             }
             env.step(actions, obs, rewards, dones);
             for (int i = 0; i < 3; i++) {
@@ -194,6 +190,15 @@ class TradingVectorEnvTest {
         assertThat(Arrays.deepEquals(real, fake)).isFalse();
     }
 
+    /** A uniformly random action among those environment {@code env}'s mask allows. */
+    private static int randomAllowed(SplittableRandom random, boolean[] mask, int env) {
+        int a;
+        do {
+            a = random.nextInt(N);
+        } while (!mask[env * N + a]);
+        return a;
+    }
+
     private static CandleSeries synthetic(int bars) {
         return new SyntheticMarket(13).generate(Symbol.parse("BTC/USDT"), Timeframe.M15,
                 Instant.parse("2024-01-01T00:00:00Z"), bars).series();
@@ -220,11 +225,7 @@ class TradingVectorEnvTest {
             env.actionMask(mask);
             int[] actions = new int[numEnvs];
             for (int i = 0; i < numEnvs; i++) {
-                int a;
-                do {
-                    a = r.nextInt(N);
-                } while (!mask[i * N + a]);
-                actions[i] = a;
+                actions[i] = randomAllowed(r, mask, i);
             }
             env.step(actions, obs, rewards, dones);
             seen[s] = obs.clone();
@@ -249,11 +250,7 @@ class TradingVectorEnvTest {
             row[state] = env.bar(0);
             seen.add(row);
             env.actionMask(mask);
-            int a;
-            do {
-                a = r.nextInt(N);
-            } while (!mask[a]);
-            env.step(new int[] {a}, obs, rewards, dones);
+            env.step(new int[] {randomAllowed(r, mask, 0)}, obs, rewards, dones);
             if (dones[0]) {
                 return seen.toArray(new float[0][]);
             }
