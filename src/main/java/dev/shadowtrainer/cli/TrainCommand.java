@@ -1,6 +1,9 @@
 package dev.shadowtrainer.cli;
 
 import dev.shadowtrainer.pipeline.CandleLoader;
+import dev.shadowtrainer.config.ShadowConfig;
+import dev.shadowtrainer.pipeline.PolicyTrainer;
+import dev.shadowtrainer.pipeline.PpoPolicyTrainer;
 import dev.shadowtrainer.pipeline.RulePolicyTrainer;
 import dev.shadowtrainer.pipeline.TrainPipeline;
 import dev.shadowtrainer.pipeline.TrainSummary;
@@ -8,15 +11,22 @@ import picocli.CommandLine.Command;
 
 /** {@code train}: the main job. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"The main job: load and validate candles, build past-only features, evaluate the policy "
-                + "walk-forward in the shadow market beside the baselines, and write runs/<run-id>/.",
+        description = {"The main job: load and validate candles, build past-only features, train the PPO agent "
+                + "on each fold's training window (with training.rl_agent.enabled=false: the rule policy), evaluate "
+                + "it out of sample in the shadow market beside the baselines, write runs/<run-id>/ and save the "
+                + "agent under models/<run-id>/.",
                 "Example: train --symbol BTC/USDT --days 60 --source file:BTCUSDT_15m.csv"})
 final class TrainCommand extends MarketCommand {
     @Override
     public Integer call() {
         CandleLoader loader = new CandleLoader(context().clock(), context().exchangeBaseUrl());
-        TrainSummary summary = new TrainPipeline(loader, VersionProvider.version(), context().clock(),
-                new RulePolicyTrainer()).run(config(), ProgressBar.on(progress())::note);
+        ShadowConfig config = config();
+        ProgressBar progress = ProgressBar.on(progress());
+        PolicyTrainer trainer = config.training().rlAgent().enabled()
+                ? new PpoPolicyTrainer(config.training().rlAgent(), config.evaluation().initialEquity(), progress)
+                : new RulePolicyTrainer();
+        TrainSummary summary = new TrainPipeline(loader, VersionProvider.version(), context().clock(), trainer)
+                .run(config, progress::note);
         printSummary(summary, summary.lines());
         return 0;
     }

@@ -13,6 +13,10 @@ public interface PolicyTrainer {
     /** Name of the policies this trainer makes, for summaries. */
     String name();
 
+    /** Called once before the first fold with every fold that will be trained (for progress). */
+    default void begin(List<Fold> folds) {
+    }
+
     /** A policy trained on bars [fold.trainFrom(), fold.trainTo()) of the simulator's market. */
     Policy train(Simulator simulator, Fold fold, long seed);
 

@@ -75,6 +75,7 @@ public final class WalkForwardEvaluation {
         Map<String, List<WindowOutcome>> windows = new LinkedHashMap<>();
         Map<String, List<FoldResult>> foldResults = new LinkedHashMap<>();
         List<SimulationResult> policyRuns = new ArrayList<>();
+        trainer.begin(folds);
         for (Fold fold : folds) {
             progress.accept(String.format("fold %d/%d: training %s, testing %d bars", fold.index() + 1, folds.size(),
                     trainer.name(), fold.testBars()));

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 /**
  * Markets for checking that the agent learns what is there and nothing else. A signal, published as a
  * feature at each bar's close, says whether the next {@code horizon} bars drift up ({@code +1}) or
- * not ({@code -1}); with {@code drift} = 0 the signal is noise and the prices a driftless random walk.
+ * not ({@code -1}); with no drift the signal is noise and the prices a driftless random walk.
  * Signals come in runs (a persistent two-state chain), like regimes. A second feature is pure noise.
  * Every feature at bar t is known at t's close; only returns after t depend on the signal.
  */
@@ -31,6 +31,15 @@ final class PlantedEdgeMarket {
      * @param stay        probability that the signal keeps its value from one bar to the next
      */
     static MarketData generate(long seed, int bars, double drift, double volatility, double stay) {
+        return generate(seed, bars, drift, -drift / 4, volatility, stay);
+    }
+
+    /**
+     * @param upDrift    log-return per bar added while the last signal was +1
+     * @param downDrift  log-return per bar added while it was -1 (e.g. -upDrift: buy-and-hold has no edge)
+     */
+    static MarketData generate(long seed, int bars, double upDrift, double downDrift, double volatility,
+                               double stay) {
         SplittableRandom random = new SplittableRandom(seed);
         CandleSeries.Builder b = CandleSeries.builder(ID, bars);
         float[] values = new float[2 * bars];
@@ -40,7 +49,7 @@ final class PlantedEdgeMarket {
         for (int i = 0; i < bars; i++) {
             double open = close;
             // This bar's move follows the signal published at the previous bar's close.
-            double ret = (signal > 0 ? drift : -drift / 4) + volatility * gaussian(random);
+            double ret = (signal > 0 ? upDrift : downDrift) + volatility * gaussian(random);
             close = open * Math.exp(ret);
             double high = Math.max(open, close) * Math.exp(Math.abs(volatility * 0.5 * gaussian(random)));
             double low = Math.min(open, close) * Math.exp(-Math.abs(volatility * 0.5 * gaussian(random)));
