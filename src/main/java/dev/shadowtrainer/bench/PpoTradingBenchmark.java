@@ -43,7 +43,8 @@ public final class PpoTradingBenchmark {
     static final long MAX_BARS = 10_000_000;
 
     /**
-     * What to measure; checked here, before anything runs.
+     * What to measure; checked here, before anything runs (a state_dim too small for the observation is a
+     * config error, as in {@code train}).
      *
      * @param days   days of synthetic candles to generate
      * @param timing warm-up and measured seconds per case
@@ -58,7 +59,9 @@ public final class PpoTradingBenchmark {
                 throw new IllegalArgumentException("--ppo-days " + days + " is " + bars + " " + timeframe.label()
                         + " bars, more than the bench's " + MAX_BARS + "; ask for fewer days");
             }
-            int warmup = new MarketPreparation(config.features().normalizationWindow()).leadInBars();
+            MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
+            preparation.requireStateDim(config.training().rlAgent().stateDim(), new ShadowStatistics());
+            int warmup = preparation.leadInBars();
             if (bars - warmup < 2) {
                 throw new IllegalArgumentException("--ppo-days " + days + " gives " + bars + " " + timeframe.label()
                         + " bars, too few for the " + warmup + "-bar feature warm-up and an episode; ask for more days");
@@ -81,7 +84,6 @@ public final class PpoTradingBenchmark {
 
         long start = System.nanoTime();
         MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
-        preparation.requireStateDim(rl.stateDim(), new ShadowStatistics());
         CandleSeries candles = new SyntheticMarket(config.seed()).generate(symbol, timeframe, FIRST_OPEN, bars)
                 .series();
         MarketData market = preparation.apply(candles);

@@ -198,6 +198,15 @@ class BenchCommandTest {
         assertThat(r.errorLines()).isEqualTo(1);
     }
 
+    @Test
+    void aStateDimTooSmallForTheObservationFailsBeforeAnythingRuns() {
+        CliRun r = run("bench", "--set", "training.rl_agent.state_dim=8");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("training.rl_agent.state_dim is 8 but the observation needs")
+                .doesNotContain("iteration");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
     /** The steps/second figure printed on the line that starts with {@code name}. */
     private static double sps(String out, String name) {
         String line = out.lines().filter(l -> l.trim().startsWith(name)).findFirst()
