@@ -32,7 +32,7 @@ import java.util.function.IntFunction;
  *
  * <p>The training range starts after the feature and normalisation warm-up and runs to the last bar;
  * episodes are training.rl_agent.episode_bars long, or a test window (evaluation.test_days) when that
- * is 0, as in {@code train}.
+ * is 0, as that key is documented.
  */
 public final class PpoTradingBenchmark {
     /** Default history: 90 days, enough for the warm-up and many distinct week-long episodes. */
@@ -58,6 +58,10 @@ public final class PpoTradingBenchmark {
             if (bars > MAX_BARS) {
                 throw new IllegalArgumentException("--ppo-days " + days + " is " + bars + " " + timeframe.label()
                         + " bars, more than the bench's " + MAX_BARS + "; ask for fewer days");
+            }
+            if (config.training().rlAgent().episodeBars() == 1) {
+                throw new IllegalArgumentException("training.rl_agent.episode_bars is 1 but an episode needs at least"
+                        + " 2 bars; set 0 (a test window) or more");
             }
             MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
             preparation.requireStateDim(config.training().rlAgent().stateDim(), new ShadowStatistics());

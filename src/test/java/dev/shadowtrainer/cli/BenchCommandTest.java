@@ -207,6 +207,14 @@ class BenchCommandTest {
         assertThat(r.errorLines()).isEqualTo(1);
     }
 
+    @Test
+    void episodesOfOneBarAreAOneLineUsageError() {
+        CliRun r = run("bench", "--only", "ppo", "--set", "training.rl_agent.episode_bars=1");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("training.rl_agent.episode_bars is 1 but an episode needs at least 2 bars");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
     /** The steps/second figure printed on the line that starts with {@code name}. */
     private static double sps(String out, String name) {
         String line = out.lines().filter(l -> l.trim().startsWith(name)).findFirst()
