@@ -5,6 +5,7 @@ import dev.shadowtrainer.agent.ppo.PpoTrainer;
 import dev.shadowtrainer.agent.ppo.UpdateListener;
 import dev.shadowtrainer.agent.ppo.VectorEnv;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -77,14 +78,24 @@ public final class PpoBenchmark {
     }
 
     public static Result run(IntFunction<VectorEnv> envFactory, PpoConfig config, long seed, Settings settings) {
+        return run(envFactory, config, seed, settings, line -> { });
+    }
+
+    /** As {@link #run(IntFunction, PpoConfig, long, Settings)}, telling {@code progress} which case runs. */
+    public static Result run(IntFunction<VectorEnv> envFactory, PpoConfig config, long seed, Settings settings,
+                             Consumer<String> progress) {
         Objects.requireNonNull(envFactory, "envFactory is null");
         Objects.requireNonNull(config, "config is null");
         Objects.requireNonNull(settings, "settings is null");
+        Objects.requireNonNull(progress, "progress is null");
         PpoTrainer trainer = new PpoTrainer(config);
         int numEnvs = config.numEnvs();
 
+        progress.accept("rollouts, " + numEnvs + " environments");
         Timed rollout = rollouts(trainer, envFactory, numEnvs, seed, settings);
+        progress.accept("naive loop, 1 environment");
         Timed naive = rollouts(trainer, envFactory, 1, seed, settings);
+        progress.accept("end to end, rollouts and updates");
         Timed endToEnd = endToEnd(envFactory, config, seed, settings);
         return new Result(numEnvs, config.numSteps(), rollout.steps, rollout.sps(), endToEnd.steps, endToEnd.sps(),
                 naive.steps, naive.sps(), rollout.sps() / naive.sps());

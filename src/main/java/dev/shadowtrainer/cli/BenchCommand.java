@@ -1,6 +1,10 @@
 package dev.shadowtrainer.cli;
 
 import dev.shadowtrainer.bench.BenchReport;
+import dev.shadowtrainer.bench.BenchSummary;
+import dev.shadowtrainer.bench.PpoBenchReport;
+import dev.shadowtrainer.bench.PpoBenchmark;
+import dev.shadowtrainer.bench.PpoTradingBenchmark;
 import dev.shadowtrainer.bench.SimulatorBenchmark;
 import dev.shadowtrainer.config.ShadowConfig;
 import dev.shadowtrainer.market.Symbol;
@@ -10,47 +14,89 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench}: bars per second of the simulator against ta4j on the same synthetic candles. */
+/**
+ * {@code bench}: bars per second of the simulator against ta4j on the same synthetic candles, then
+ * environment steps per second of the PPO learner on the trading environment, in one process.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure the simulator's speed: an SMA-cross policy over seeded synthetic 1m candles with "
-                + "shadow trades off and on, against ta4j's BarSeriesManager running the same strategy on the same "
-                + "candles, with warm-up; prints bars/second, the ratios and whether the targets are met.",
-                "Example: bench --bars 525600 --json"})
+        description = {"Measure speed, with warm-up, in one process: (1) the simulator: an SMA-cross policy over "
+                + "seeded synthetic 1m candles with shadow trades off and on, against ta4j's BarSeriesManager "
+                + "running the same strategy on the same candles, as bars/second and ratios; (2) PPO on the trading "
+                + "environment (seeded synthetic candles of data.symbol and data.timeframe, training.rl_agent "
+                + "settings): environment steps/second of batched rollouts alone, of training end to end with "
+                + "updates, and of the naive loop (one environment, one forward pass per step) on the same network, "
+                + "with the ratio. Prints whether each target is met.",
+                "Example: bench --only ppo --json"})
 final class BenchCommand extends ConfiguredCommand {
+    static final String SIMULATOR = "simulator";
+    static final String PPO = "ppo";
+
+    @Option(names = "--only", paramLabel = "PART",
+            description = "run only one part: " + SIMULATOR + " or " + PPO + " (default: both, simulator first)")
+    String only;
+
     @Option(names = "--bars", paramLabel = "N", defaultValue = "" + SimulatorBenchmark.YEAR_OF_MINUTES,
-            description = "1m candles to generate (default: a year, ${DEFAULT-VALUE})")
+            description = "simulator: 1m candles to generate (default: a year, ${DEFAULT-VALUE})")
     int bars;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
-            description = "warm-up iterations, not counted (default: ${DEFAULT-VALUE})")
+            description = "simulator: warm-up iterations, not counted (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "5",
-            description = "measured iterations; the median counts (default: ${DEFAULT-VALUE})")
+            description = "simulator: measured iterations; the median counts (default: ${DEFAULT-VALUE})")
     int iterations;
 
     @Option(names = "--fast", paramLabel = "N", defaultValue = "50",
-            description = "fast SMA period in bars (default: ${DEFAULT-VALUE})")
+            description = "simulator: fast SMA period in bars (default: ${DEFAULT-VALUE})")
     int fast;
 
     @Option(names = "--slow", paramLabel = "N", defaultValue = "200",
-            description = "slow SMA period in bars (default: ${DEFAULT-VALUE})")
+            description = "simulator: slow SMA period in bars (default: ${DEFAULT-VALUE})")
     int slow;
+
+    @Option(names = "--ppo-days", paramLabel = "N", defaultValue = "" + PpoTradingBenchmark.DEFAULT_DAYS,
+            description = "PPO: days of synthetic candles (default: ${DEFAULT-VALUE})")
+    int ppoDays;
+
+    @Option(names = "--ppo-warmup", paramLabel = "SECONDS", defaultValue = "3",
+            description = "PPO: warm-up time per case, not counted (default: ${DEFAULT-VALUE})")
+    double ppoWarmup;
+
+    @Option(names = "--ppo-seconds", paramLabel = "SECONDS", defaultValue = "5",
+            description = "PPO: minimum measured time per case (default: ${DEFAULT-VALUE})")
+    double ppoSeconds;
 
     @Override
     public Integer call() {
+        if (only != null && !only.equals(SIMULATOR) && !only.equals(PPO)) {
+            throw usage("--only must be " + SIMULATOR + " or " + PPO + ", got '" + only + "'");
+        }
+        if (!(ppoWarmup >= 0) || !(ppoSeconds > 0) || Double.isInfinite(ppoWarmup) || Double.isInfinite(ppoSeconds)) {
+            throw usage("--ppo-warmup must be >= 0 and --ppo-seconds > 0 (finite seconds), got " + ppoWarmup + " and "
+                    + ppoSeconds);
+        }
         ShadowConfig config = config();
-        SimulatorBenchmark.Settings settings;
+        SimulatorBenchmark.Settings simulatorSettings;
+        PpoTradingBenchmark.Settings ppoSettings;
         try {
-            settings = new SimulatorBenchmark.Settings(bars, fast, slow, warmup, iterations, config.seed(),
+            simulatorSettings = new SimulatorBenchmark.Settings(bars, fast, slow, warmup, iterations, config.seed(),
                     Symbol.parse(config.data().symbol()),
                     ExecutionConfig.from(config.training().shadowTrading(), Timeframe.M1),
                     config.training().rlAgent().stateDim());
+            ppoSettings = new PpoTradingBenchmark.Settings(config, ppoDays,
+                    new PpoBenchmark.Settings(ppoWarmup, ppoSeconds));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
-        BenchReport report = new SimulatorBenchmark().run(settings, progress());
-        printSummary(report, report.lines());
+        BenchReport simulator = PPO.equals(only) ? null : new SimulatorBenchmark().run(simulatorSettings, progress());
+        PpoBenchReport ppo = SIMULATOR.equals(only) ? null : new PpoTradingBenchmark().run(ppoSettings, progress());
+        BenchSummary summary = new BenchSummary(simulator, ppo);
+        printSummary(summary, summary.lines());
         return 0;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

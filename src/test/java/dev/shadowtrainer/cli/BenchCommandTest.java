@@ -1,6 +1,7 @@
 package dev.shadowtrainer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,14 +9,21 @@ import dev.shadowtrainer.ExitCodes;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code bench} end to end on a small bar count: it runs, prints every field and does the same work on
- * both sides. Speed is measured by {@code scripts/bench}, not asserted here: it depends on the machine.
+ * {@code bench} end to end on a small bar count and a tiny PPO setup: it runs, prints every field and does
+ * the same work on both sides. Speed is measured by {@code scripts/bench}, not asserted here: it depends on
+ * the machine.
  */
 class BenchCommandTest {
-    private static final String[] SMALL = {"bench", "--bars", "20000", "--warmup", "1", "--iterations", "2"};
+    private static final String[] SMALL = {"bench", "--only", "simulator", "--bars", "20000", "--warmup", "1",
+            "--iterations", "2"};
+    /** 20 days of 15m bars, 8 environments x 32 steps, no warm-up and 0.2 s per case: seconds in all. */
+    private static final String[] TINY_PPO = {"--ppo-days", "20", "--ppo-warmup", "0", "--ppo-seconds", "0.2",
+            "--set", "training.rl_agent.num_envs=8", "--set", "training.rl_agent.num_steps=32"};
 
     private final AppContext context = new AppContext(Map.of(), Clock.systemUTC(), null);
 
@@ -24,10 +32,18 @@ class BenchCommandTest {
     }
 
     private static String[] with(String... more) {
-        String[] args = new String[SMALL.length + more.length];
-        System.arraycopy(SMALL, 0, args, 0, SMALL.length);
-        System.arraycopy(more, 0, args, SMALL.length, more.length);
+        return concat(SMALL, more);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] args = new String[first.length + more.length];
+        System.arraycopy(first, 0, args, 0, first.length);
+        System.arraycopy(more, 0, args, first.length, more.length);
         return args;
+    }
+
+    private static String[] ppo(String... more) {
+        return concat(concat(new String[] {"bench", "--only", "ppo"}, TINY_PPO), more);
     }
 
     @Test
@@ -45,7 +61,9 @@ class BenchCommandTest {
     void jsonHasTheSameFieldsAndBothSidesDoTheSameWork() throws IOException {
         CliRun r = run(with("--json"));
         assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode s = new ObjectMapper().readTree(r.out());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.has("ppo")).as("--only simulator runs no PPO").isFalse();
+        JsonNode s = root.get("simulator");
         assertThat(s.get("bars").asInt()).isEqualTo(20_000);
         assertThat(s.get("measuredIterations").asInt()).isEqualTo(2);
         for (String side : new String[] {"simulator", "simulatorWithShadows", "ta4j"}) {
@@ -82,5 +100,127 @@ class BenchCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("1 <= fast < slow");
         assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    @Test
+    void ppoRunsOnTheTradingEnvironmentAndPrintsStepsPerSecondAndTheRatio() {
+        CliRun r = run(ppo());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("bench ppo: trading environment on 1,920 synthetic 15m candles of BTC/USDT (seed 42)",
+                "episodes of 672 bars, reward default", "observation 80, 6 actions, hidden 64,64",
+                "num_envs 8 x num_steps 32 = batch 256", "0.0 s warm-up + 0.2 s measured per case",
+                "rollouts vs naive: ", "targets: rollouts >= 50,000 SPS", "end to end >= 15,000 SPS",
+                "rollouts/naive >= 10x").doesNotContain("ta4j");
+        assertThat(sps(r.out(), "rollouts, 8 envs, batched forward")).isPositive();
+        assertThat(sps(r.out(), "end to end, rollouts + PPO updates")).isPositive();
+        assertThat(sps(r.out(), "naive loop, 1 env, 1 forward per step")).isPositive();
+        assertThat(r.err()).contains("bench ppo: rollouts, 8 environments", "bench ppo: naive loop, 1 environment",
+                "bench ppo: end to end, rollouts and updates").doesNotContain("iteration");
+    }
+
+    @Test
+    void ppoJsonHasTheMeasuredStepsRatesAndTargets() throws IOException {
+        CliRun r = run(ppo("--json"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.has("simulator")).as("--only ppo runs no simulator bench").isFalse();
+        JsonNode p = root.get("ppo");
+        assertThat(p.get("bars").asInt()).isEqualTo(20 * 96);
+        assertThat(p.get("timeframe").asText()).isEqualTo("15m");
+        // the training range starts after the feature warm-up and runs to the last bar
+        assertThat(p.get("from").asInt()).isBetween(1, 20 * 96 - 672);
+        assertThat(p.get("to").asInt()).isEqualTo(20 * 96);
+        assertThat(p.get("episodeBars").asInt()).isEqualTo(7 * 96);
+        assertThat(p.get("observationSize").asInt()).isEqualTo(80);
+        assertThat(p.get("actions").asInt()).isEqualTo(6);
+        assertThat(p.get("numEnvs").asInt()).isEqualTo(8);
+        assertThat(p.get("numSteps").asInt()).isEqualTo(32);
+        assertThat(p.get("batchSize").asInt()).isEqualTo(256);
+        // whole rollouts of 8 x 32 steps, whole updates of 256, naive rollouts of 1 x 32
+        assertThat(p.get("rolloutSteps").asLong()).isPositive().matches(v -> v % 256 == 0);
+        assertThat(p.get("endToEndSteps").asLong()).isPositive().matches(v -> v % 256 == 0);
+        assertThat(p.get("naiveSteps").asLong()).isPositive().matches(v -> v % 32 == 0);
+        double rollout = p.get("rolloutSps").asDouble();
+        double naive = p.get("naiveSps").asDouble();
+        assertThat(rollout).isPositive();
+        assertThat(naive).isPositive();
+        assertThat(p.get("endToEndSps").asDouble()).isPositive().isLessThan(rollout);
+        assertThat(p.get("speedup").asDouble()).isCloseTo(rollout / naive, within(1e-9));
+        assertThat(p.get("rolloutSpsTarget").asDouble()).isEqualTo(50_000.0);
+        assertThat(p.get("endToEndSpsTarget").asDouble()).isEqualTo(15_000.0);
+        assertThat(p.get("speedupTarget").asDouble()).isEqualTo(10.0);
+        assertThat(p.get("rolloutTargetMet").asBoolean()).isEqualTo(rollout >= 50_000);
+        assertThat(p.get("speedupTargetMet").asBoolean()).isEqualTo(rollout / naive >= 10);
+        assertThat(p.has("endToEndTargetMet")).isTrue();
+        assertThat(p.get("machine").get("processors").asInt()).isPositive();
+    }
+
+    @Test
+    void byDefaultBothPartsRunInOneProcessSimulatorFirst() throws IOException {
+        String[] args = concat(new String[] {"bench", "--bars", "20000", "--warmup", "0", "--iterations", "1"},
+                TINY_PPO);
+        CliRun text = run(args);
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("(c) ta4j 0.17 BarSeriesManager", "bench ppo: trading environment");
+        assertThat(text.out().indexOf("(c) ta4j")).isLessThan(text.out().indexOf("bench ppo:"));
+        assertThat(text.err().indexOf("bench: iteration 1 of 1")).isNotNegative()
+                .isLessThan(text.err().indexOf("bench ppo: rollouts"));
+
+        CliRun json = run(concat(args, "--json"));
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertThat(root.get("simulator").get("simulator").get("barsPerSecond").asDouble()).isPositive();
+        assertThat(root.get("ppo").get("rolloutSps").asDouble()).isPositive();
+    }
+
+    @Test
+    void anUnknownPartIsAOneLineUsageError() {
+        CliRun r = run("bench", "--only", "cartpole");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--only must be simulator or ppo, got 'cartpole'");
+        assertThat(r.errorLines()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void ppoTimesMustBePositive() {
+        CliRun r = run("bench", "--only", "ppo", "--ppo-seconds", "0");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--ppo-warmup must be >= 0 and --ppo-seconds > 0");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    @Test
+    void tooFewPpoDaysForTheWarmUpIsAOneLineUsageError() {
+        CliRun r = run("bench", "--only", "ppo", "--ppo-days", "2");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--ppo-days 2 gives 192 15m bars, too few for the", "feature warm-up");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    @Test
+    void aStateDimTooSmallForTheObservationFailsBeforeAnythingRuns() {
+        CliRun r = run("bench", "--set", "training.rl_agent.state_dim=8");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("training.rl_agent.state_dim is 8 but the observation needs")
+                .doesNotContain("iteration");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    @Test
+    void episodesOfOneBarAreAOneLineUsageError() {
+        CliRun r = run("bench", "--only", "ppo", "--set", "training.rl_agent.episode_bars=1");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("training.rl_agent.episode_bars is 1 but an episode needs at least 2 bars");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    /** The steps/second figure printed on the line that starts with {@code name}. */
+    private static double sps(String out, String name) {
+        String line = out.lines().filter(l -> l.trim().startsWith(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line '" + name + "' in:\n" + out));
+        Matcher m = Pattern.compile("([\\d,]+) SPS").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        return Double.parseDouble(m.group(1).replace(",", ""));
     }
 }

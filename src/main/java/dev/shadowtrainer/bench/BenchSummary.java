@@ -1,0 +1,33 @@
+package dev.shadowtrainer.bench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything one {@code bench} run measured: the simulator against ta4j, the PPO learner on the trading
+ * environment, or both; a part that was not run is null (and left out of the JSON).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BenchSummary(BenchReport simulator, PpoBenchReport ppo) {
+    public BenchSummary {
+        if (simulator == null && ppo == null) {
+            throw new IllegalArgumentException("a bench summary needs at least one part");
+        }
+    }
+
+    /** The parts' text lines, simulator first, a blank line between them. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>();
+        if (simulator != null) {
+            out.addAll(simulator.lines());
+        }
+        if (ppo != null) {
+            if (!out.isEmpty()) {
+                out.add("");
+            }
+            out.addAll(ppo.lines());
+        }
+        return out;
+    }
+}
