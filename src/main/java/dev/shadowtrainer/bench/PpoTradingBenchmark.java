@@ -59,10 +59,6 @@ public final class PpoTradingBenchmark {
                 throw new IllegalArgumentException("--ppo-days " + days + " is " + bars + " " + timeframe.label()
                         + " bars, more than the bench's " + MAX_BARS + "; ask for fewer days");
             }
-            if (config.training().rlAgent().episodeBars() == 1) {
-                throw new IllegalArgumentException("training.rl_agent.episode_bars is 1 but an episode needs at least"
-                        + " 2 bars; set 0 (a test window) or more");
-            }
             MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
             preparation.requireStateDim(config.training().rlAgent().stateDim(), new ShadowStatistics());
             int warmup = preparation.leadInBars();

@@ -33,7 +33,8 @@ public final class ConfigSchema {
                 "bars in the rolling window of the past-only feature normalisation"));
 
         add(bool("training.rl_agent.enabled", true, "train the PPO agent"));
-        add(number("training.rl_agent.learning_rate", 0.0003, 0, true, 1, "PPO learning rate"));
+        add(number("training.rl_agent.learning_rate", 0.001, 0, true, 1,
+                "Adam step size, annealed to 0 when anneal_lr"));
         add(number("training.rl_agent.gamma", 0.99, 0, true, 1, "discount factor"));
         add(integer("training.rl_agent.state_dim", 80, 8, 4096, "observation size of the agent"));
         add(integer("training.rl_agent.num_envs", 64, 1, 4096,
@@ -41,7 +42,7 @@ public final class ConfigSchema {
         add(integer("training.rl_agent.num_steps", 128, 1, 100_000, "steps per environment in each rollout"));
         add(bool("training.rl_agent.anneal_lr", true, "anneal the learning rate linearly to zero"));
         add(number("training.rl_agent.gae_lambda", 0.95, 0, false, 1, "lambda of generalised advantage estimation"));
-        add(integer("training.rl_agent.num_minibatches", 4, 1, 1_000_000,
+        add(integer("training.rl_agent.num_minibatches", 8, 1, 1_000_000,
                 "minibatches per epoch; num_envs * num_steps must be a multiple of it"));
         add(integer("training.rl_agent.update_epochs", 4, 1, 1000, "passes over each rollout per update"));
         add(bool("training.rl_agent.norm_adv", true, "normalise advantages per minibatch"));

@@ -53,6 +53,10 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
                         + " does not divide num_envs * num_steps = " + (long) numEnvs * numSteps
                         + "; choose a divisor so every minibatch has the same size");
             }
+            if (episodeBars == 1) {
+                throw new ConfigException("config key 'training.rl_agent.episode_bars' = 1 is too short: an episode"
+                        + " needs at least 2 bars; set 0 (a test window's length) or 2 or more");
+            }
         }
 
         static List<Integer> parseHiddenSizes(String text) {

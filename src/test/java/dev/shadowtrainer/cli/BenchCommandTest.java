@@ -211,7 +211,7 @@ class BenchCommandTest {
     void episodesOfOneBarAreAOneLineUsageError() {
         CliRun r = run("bench", "--only", "ppo", "--set", "training.rl_agent.episode_bars=1");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("training.rl_agent.episode_bars is 1 but an episode needs at least 2 bars");
+        assertThat(r.err()).contains("training.rl_agent.episode_bars' = 1 is too short");
         assertThat(r.errorLines()).isEqualTo(1);
     }
 

@@ -8,6 +8,9 @@ import dev.shadowtrainer.ExitCodes;
 import dev.shadowtrainer.SharedData;
 import dev.shadowtrainer.market.AdjustableClock;
 import dev.shadowtrainer.market.FakeBinanceServer;
+import dev.shadowtrainer.model.ModelStore;
+import dev.shadowtrainer.pipeline.PpoPolicyTrainer;
+import dev.shadowtrainer.report.MetricsCsv;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -21,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The commands as a user runs them: exit codes, one-line errors, summaries. */
 class CliTest {
@@ -36,15 +40,25 @@ class CliTest {
         return CliRun.run(context, withRunsDir(args));
     }
 
-    /** Train runs write their folder under the test's temp dir, not the project's runs/. */
+    /**
+     * Train runs write their folders under the test's temp dir, not the project's runs/ and models/, and
+     * train a small PPO agent (2 updates of 8 x 32 steps per fold) unless the test sets its own values,
+     * which come later on the command line and win.
+     */
     private String[] withRunsDir(String... args) {
         if (args.length == 0 || !args[0].equals("train")) {
             return args;
         }
-        String[] out = java.util.Arrays.copyOf(args, args.length + 2);
-        out[args.length] = "--set";
-        out[args.length + 1] = "output.runs_dir=" + dir.resolve("runs");
-        return out;
+        List<String> out = new ArrayList<>();
+        out.add(args[0]);
+        for (String set : List.of("output.runs_dir=" + dir.resolve("runs"), "output.models_dir=" + dir.resolve("models"),
+                "training.rl_agent.num_envs=8", "training.rl_agent.num_steps=32", "training.rl_agent.num_minibatches=4",
+                "training.rl_agent.total_timesteps=512")) {
+            out.add("--set");
+            out.add(set);
+        }
+        out.addAll(List.of(args).subList(1, args.length));
+        return out.toArray(String[]::new);
     }
 
     /** Walk-forward folds small enough for a month of data: train 10 days, test 5. */
@@ -139,7 +153,7 @@ class CliTest {
         assertThat(e.get("folds").asInt()).isEqualTo(4);          // (60 days - 30 train - gap) / 7-day tests
         List<String> policies = new ArrayList<>();
         e.get("results").forEach(p -> policies.add(p.get("policy").asText()));
-        assertThat(policies).containsExactly("rule-policy", "buy-and-hold", "no-trade", "random", "trend-rule");
+        assertThat(policies).containsExactly("ppo", "buy-and-hold", "no-trade", "random", "trend-rule");
         JsonNode noTrade = e.get("results").get(2).get("metrics");
         assertThat(noTrade.get("finalEquity").asDouble()).isEqualTo(10_000);
         assertThat(noTrade.get("trades").asInt()).isZero();
@@ -150,9 +164,15 @@ class CliTest {
                 "metrics.csv")) {
             assertThat(folder.resolve(f)).as(f).isRegularFile();
         }
-        // The rule policy learns nothing: no update rows and no saved model.
-        assertThat(Files.readAllLines(folder.resolve("metrics.csv"))).hasSize(1);
-        assertThat(s.get("modelFolder").isNull()).isTrue();
+        // The agent learns: a row per PPO update (2 per fold here) and the last fold's agent saved.
+        List<String> metrics = Files.readAllLines(folder.resolve("metrics.csv"));
+        assertThat(metrics).hasSize(1 + 4 * 2);
+        assertThat(metrics.get(0)).isEqualTo(String.join(",", MetricsCsv.COLUMNS));
+        assertThat(metrics.get(8)).startsWith("3,2,512,");
+        Path model = dir.resolve("models").resolve(s.get("runId").asText());
+        assertThat(s.get("modelFolder").asText()).isEqualTo(model.toString());
+        assertThat(model.resolve("metadata.json")).isRegularFile();
+        assertThat(text.out()).contains("model    " + dir.resolve("models"));
         assertThat(Files.readAllLines(folder.resolve("trades.csv")).get(0)).startsWith("trace_id,kind,entry_time");
         assertThat(Files.readAllLines(folder.resolve("equity.csv")).get(0))
                 .contains("buy-and-hold", "no-trade", "random", "trend-rule");
@@ -171,15 +191,60 @@ class CliTest {
         assertThat(ja.get("atrAdxRegimes")).isEqualTo(jb.get("atrAdxRegimes"));
         assertThat(ja.get("trendRegimes")).isEqualTo(jb.get("trendRegimes"));
         assertThat(ja.get("source").asText()).isEqualTo("synthetic");
+        assertThat(ja.get("policy").asText()).isEqualTo("ppo");
         assertThat(ja.get("evaluation")).isEqualTo(jb.get("evaluation"));
         assertThat(ja.get("evaluation").get("shadowTrades").asInt()).isPositive();
+        // the same trades, the same training history (all but the wall-clock steps/s) and the same network
+        Path runA = Path.of(ja.get("runFolder").asText());
+        Path runB = Path.of(jb.get("runFolder").asText());
+        assertThat(runA).isNotEqualTo(runB);
+        assertThat(Files.readAllLines(runA.resolve("trades.csv"))).isEqualTo(Files.readAllLines(runB.resolve("trades.csv")));
+        assertThat(withoutSps(runA.resolve("metrics.csv"))).isEqualTo(withoutSps(runB.resolve("metrics.csv")))
+                .hasSizeGreaterThan(1);
+        assertThat(ja.get("modelFolder").asText()).isEqualTo(dir.resolve("models").resolve(ja.get("runId").asText())
+                .toString());
+        ModelStore store = new ModelStore(dir.resolve("models"), Clock.systemUTC());
+        INDArray pa = store.load(ja.get("runId").asText()).graph(PpoPolicyTrainer.NETWORK).params();
+        INDArray pb = store.load(jb.get("runId").asText()).graph(PpoPolicyTrainer.NETWORK).params();
+        assertThat(pa.length()).isPositive();
+        assertThat(pa.toFloatVector()).containsExactly(pb.toFloatVector());
+    }
 
+    @Test
+    void shadowTradesAreBookkeepingForAPolicyThatDoesNotLearnFromThem() throws IOException {
+        // The rule policy ignores the memory features, so its trades must not change without shadow trades.
+        // (The PPO agent sees the memory features, which need shadow trades, so it may trade differently.)
+        CliRun on = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7",
+                "--set", "training.rl_agent.enabled=false");
         CliRun off = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7",
-                "--set", "training.shadow_trading.enabled=false");
+                "--set", "training.rl_agent.enabled=false", "--set", "training.shadow_trading.enabled=false");
+        JsonNode ja = json(on);
         JsonNode jo = json(off);
+        assertThat(ja.get("policy").asText()).isEqualTo("rule-policy");
+        assertThat(ja.get("evaluation").get("shadowTrades").asInt()).isPositive();
         assertThat(jo.get("evaluation").get("shadowTrades").asInt()).isZero();
-        // shadow trades are bookkeeping: the policy's own results do not change without them
         assertThat(jo.get("evaluation").get("results").get(0)).isEqualTo(ja.get("evaluation").get("results").get(0));
+        assertThat(ja.hasNonNull("modelFolder")).as("the rule policy learns nothing, so nothing is saved").isFalse();
+        assertThat(dir.resolve("models")).doesNotExist();
+    }
+
+    /** metrics.csv rows without the wall-clock sps column. */
+    private static List<String> withoutSps(Path metrics) throws IOException {
+        int sps = MetricsCsv.COLUMNS.indexOf("sps");
+        return Files.readAllLines(metrics).stream().map(line -> {
+            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+            cells.remove(sps);
+            return String.join(",", cells);
+        }).toList();
+    }
+
+    @Test
+    void episodesOfOneBarAreAConfigError() {
+        CliRun r = trainShort("train", "--source", "synthetic", "--days", "30",
+                "--set", "training.rl_agent.episode_bars=1");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("training.rl_agent.episode_bars' = 1 is too short");
+        assertThat(r.errorLines()).isEqualTo(1);
     }
 
     @Test

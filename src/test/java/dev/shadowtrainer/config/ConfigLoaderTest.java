@@ -28,7 +28,7 @@ class ConfigLoaderTest {
     void shippedBaseYamlLoadsWithTheDocumentedValues() {
         ShadowConfig c = loader.load(Path.of("config/base.yaml"), Map.of(), Map.of());
         assertThat(c.training().rlAgent().enabled()).isTrue();
-        assertThat(c.training().rlAgent().learningRate()).isEqualTo(0.0003);
+        assertThat(c.training().rlAgent().learningRate()).isEqualTo(0.001);
         assertThat(c.training().rlAgent().gamma()).isEqualTo(0.99);
         assertThat(c.training().rlAgent().stateDim()).isEqualTo(80);
         ShadowConfig.ShadowTradingConfig st = c.training().shadowTrading();

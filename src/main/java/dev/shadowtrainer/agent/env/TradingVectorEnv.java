@@ -147,12 +147,16 @@ public final class TradingVectorEnv implements VectorEnv {
         return envs[i].stepper.bar();
     }
 
-    /** The profit a trade missed within the 4h after its exit: future information, for rewards only. */
+    /**
+     * The profit a trade missed within the 4h after its exit: future information, for rewards only, and
+     * never from bars at or after the end of the training range (the purge gap and the test window stay
+     * unseen even by rewards).
+     */
     private double missedProfit(Trade t) {
         if (t.exitReason() == ExitReason.END_OF_DATA) {
             return 0; // closed by the end of the episode, not by a choice
         }
-        int last = Math.min(candles.size() - 1, t.exitBar() + missedWindowBars);
+        int last = Math.min(to - 1, t.exitBar() + missedWindowBars);
         double best = Double.NEGATIVE_INFINITY;
         for (int k = t.exitBar() + 1; k <= last; k++) {
             best = Math.max(best, candles.high(k));

@@ -21,7 +21,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *       hand-over than it saves, the machine has two cores that other work (the environments, the JIT, GC,
  *       other processes) also needs, and a fixed single thread makes every reduction sum in the same order,
  *       which is what makes a seeded training bit-reproducible. This is process-wide; it is the right
- *       setting for this package's small networks, not for large ones.</li>
+ *       setting for this package's small networks, not for large ones. These calls cap the threads ND4J
+ *       uses but its native code still opens OpenMP regions, whose idle workers busy-wait on the other
+ *       core; so the launcher (and the test runner) also set OMP_NUM_THREADS=1, which the native library
+ *       reads at load time and Java cannot change afterwards.</li>
  * </ul>
  *
  * <p><b>Workspaces.</b> Each network has DL4J's workspaces ENABLED for training and inference (see

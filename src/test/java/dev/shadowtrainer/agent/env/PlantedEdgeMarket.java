@@ -50,9 +50,9 @@ final class PlantedEdgeMarket {
             double open = close;
             // This bar's move follows the signal published at the previous bar's close.
             double ret = (signal > 0 ? upDrift : downDrift) + volatility * gaussian(random);
-            close = open * Math.exp(ret);
-            double high = Math.max(open, close) * Math.exp(Math.abs(volatility * 0.5 * gaussian(random)));
-            double low = Math.min(open, close) * Math.exp(-Math.abs(volatility * 0.5 * gaussian(random)));
+            close = open * StrictMath.exp(ret);
+            double high = Math.max(open, close) * StrictMath.exp(Math.abs(volatility * 0.5 * gaussian(random)));
+            double low = Math.min(open, close) * StrictMath.exp(-Math.abs(volatility * 0.5 * gaussian(random)));
             b.add(T0 + i * ID.timeframe().millis(), open, high, low, close, 1 + random.nextDouble());
             if (random.nextDouble() > stay) {
                 signal = -signal;
@@ -69,6 +69,6 @@ final class PlantedEdgeMarket {
     private static double gaussian(SplittableRandom random) {
         double u = 1 - random.nextDouble();
         double v = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+        return StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * v);
     }
 }

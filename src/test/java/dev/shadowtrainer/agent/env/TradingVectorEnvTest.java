@@ -91,20 +91,40 @@ class TradingVectorEnvTest {
 
     @Test
     void theMissedOpportunityPenaltyChargesWhatThePriceDidWithinFourHoursAfterTheExit() {
+        float reward = enterThenExitReward(40);
+        // The exit's step pays pnl 0 (flat prices, no fees) minus half the 4h missed profit: within the 16
+        // bars after the exit the high reaches 103 * 1.0001, and 10 units were held.
+        double missedQuote = 10 * (103 * 1.0001 - 100);
+        double expected = 0.0 - 0.5 * missedQuote * 100 / 1000;
+        assertThat((double) reward).isCloseTo(expected, within(1e-4));
+    }
+
+    @Test
+    void theMissedProfitNeverLooksPastTheEndOfTheTrainingRange() {
+        // The same trade, but the training range ends at bar 5, before the rise at bar 5: the purge gap
+        // and the test window after it must not reach even the rewards, so nothing was missed.
+        float reward = enterThenExitReward(5);
+        // the best high in bars 3..4 is 100 * 1.0001: 10 units missed 0.001 quote each
+        double expected = 0.0 - 0.5 * 10 * (100 * 1.0001 - 100) * 100 / 1000;
+        assertThat((double) reward).isCloseTo(expected, within(1e-6));
+    }
+
+    /**
+     * On the flat market that rises at bar 5, with a training range [0, to) and half the missed profit
+     * charged: enter at bar 0 (fills at bar 1's open, 100), exit at bar 1 (bar 2's open, 100); the
+     * reward of the exit's step.
+     */
+    private static float enterThenExitReward(int to) {
         MarketData data = market(40, 5);
-        TradingVectorEnv env = new TradingVectorEnv(() -> new Simulator(data, frictionless(), STATE), 1, 0, 40, 40,
+        TradingVectorEnv env = new TradingVectorEnv(() -> new Simulator(data, frictionless(), STATE), 1, 0, to, to,
                 reward(new RewardWeights(1.0, 0.5, 0.0)), 10_000);
         float[] obs = new float[STATE];
         float[] rewards = new float[1];
         boolean[] dones = new boolean[1];
         env.reset(3, obs);
-        env.step(new int[] {Action.ENTER_LONG_NORMAL.ordinal()}, obs, rewards, dones); // fills at bar 1 (100)
-        env.step(new int[] {Action.EXIT.ordinal()}, obs, rewards, dones); // exits at bar 2's open (100)
-        // The exit's step pays pnl 0 (flat prices, no fees) minus half the 4h missed profit: within the 16
-        // bars after the exit the high reaches 103 * 1.0001, and 10 units were held.
-        double missedQuote = 10 * (103 * 1.0001 - 100);
-        double expected = 0.0 - 0.5 * missedQuote * 100 / 1000;
-        assertThat((double) rewards[0]).isCloseTo(expected, within(1e-4));
+        env.step(new int[] {Action.ENTER_LONG_NORMAL.ordinal()}, obs, rewards, dones);
+        env.step(new int[] {Action.EXIT.ordinal()}, obs, rewards, dones);
+        return rewards[0];
     }
 
     private static RewardFunction reward(RewardWeights weights) {
