@@ -135,7 +135,8 @@ public final class MemoryDatabase {
         return nl < 0 ? m : m.substring(0, nl).strip();
     }
 
-    private static DataSource dataSource(MemoryUrl url) {
+    /** A data source for the store, without opening or migrating anything. */
+    static DataSource dataSource(MemoryUrl url) {
         if (url.vendor() == MemoryUrl.Vendor.H2) {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL(url.jdbcUrl());

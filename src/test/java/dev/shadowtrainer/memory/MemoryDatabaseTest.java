@@ -60,7 +60,7 @@ class MemoryDatabaseTest {
     @Test
     void aNonEmptySchemaWithoutHistoryIsRefused() {
         MemoryUrl url = store();
-        Jdbi.create(url.jdbcUrl(), url.user(), url.password()).useHandle(h -> h.execute("CREATE TABLE mine (x INT)"));
+        Jdbi.create(MemoryDatabase.dataSource(url)).useHandle(h -> h.execute("CREATE TABLE mine (x INT)"));
         assertThatThrownBy(() -> MemoryDatabase.open(url))
                 .isInstanceOfSatisfying(ShadowTrainerException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.STORAGE))

@@ -1,0 +1,85 @@
+package dev.shadowtrainer.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.shadowtrainer.ExitCodes;
+import dev.shadowtrainer.ShadowTrainerException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The PostgreSQL migrations on a real server with pgvector, and the two stores kept in step. */
+class MemoryMigrationsTest {
+    private static final List<String> TABLES = List.of("runs", "trade_memory", "post_exit_tracking",
+            "model_registry");
+
+    @TempDir
+    Path dir;
+
+    private MemoryUrl postgres;
+
+    @AfterEach
+    void dropDatabase() {
+        if (postgres != null) {
+            TestPostgres.drop(postgres);
+        }
+    }
+
+    @Test
+    void postgresGetsTheSchemaWithVectorsAndAnHnswCosineIndexOnce() {
+        postgres = TestPostgres.create("migrations");
+        MemoryDatabase db = MemoryDatabase.open(postgres);
+        Jdbi jdbi = db.jdbi();
+        String type = jdbi.withHandle(h -> h.createQuery("SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
+                + "WHERE attrelid = 'trade_memory'::regclass AND attname = 'embedding'").mapTo(String.class).one());
+        assertThat(type).isEqualTo("vector(32)");
+        String index = jdbi.withHandle(h -> h.createQuery("SELECT indexdef FROM pg_indexes WHERE indexname = "
+                + "'trade_memory_embedding'").mapTo(String.class).one());
+        assertThat(index).contains("USING hnsw").contains("vector_cosine_ops");
+        assertThat(MemoryDatabase.open(postgres).migrate()).isZero();
+    }
+
+    @Test
+    void bothStoresHaveTheSameTablesAndColumns() {
+        postgres = TestPostgres.create("columns");
+        Jdbi pg = MemoryDatabase.open(postgres).jdbi();
+        Jdbi h2 = MemoryDatabase.open(MemoryUrl.parse("h2:" + dir.resolve("memory"))).jdbi();
+        Set<String> pgColumns = columns(pg, "public");
+        Set<String> h2Columns = columns(h2, "PUBLIC");
+        assertThat(pgColumns).hasSizeGreaterThan(30).isEqualTo(h2Columns);
+    }
+
+    private static Set<String> columns(Jdbi jdbi, String schema) {
+        List<String> names = jdbi.withHandle(h -> h.createQuery("SELECT LOWER(table_name) || '.' || "
+                + "LOWER(column_name) FROM information_schema.columns WHERE table_schema = :schema AND "
+                + "LOWER(table_name) IN (<tables>)").bind("schema", schema).bindList("tables", TABLES)
+                .mapTo(String.class).list());
+        return new TreeSet<>(names);
+    }
+
+    @Test
+    void postgresRefusesAnEditedMigrationAndAForeignSchema() {
+        postgres = TestPostgres.create("refuse");
+        MemoryDatabase.open(postgres).jdbi().useHandle(h ->
+                h.execute("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1'"));
+        assertThatThrownBy(() -> MemoryDatabase.open(postgres))
+                .isInstanceOfSatisfying(ShadowTrainerException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.STORAGE))
+                .hasMessageContaining("differ from this version's");
+        TestPostgres.drop(postgres);
+
+        postgres = TestPostgres.create("foreign");
+        Jdbi.create(MemoryDatabase.dataSource(postgres))
+                .useHandle(h -> h.execute("CREATE TABLE mine (x int)"));
+        assertThatThrownBy(() -> MemoryDatabase.open(postgres))
+                .isInstanceOfSatisfying(ShadowTrainerException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.STORAGE))
+                .hasMessageContaining("not empty but has no migration history");
+    }
+}
