@@ -1,0 +1,193 @@
+package dev.shadowtrainer.memory;
+
+import com.pgvector.PGvector;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The trade memory's system of record on either store. Writes are batched in one transaction and
+ * idempotent: a trade whose key is already stored is left as it is (so running the same run again adds
+ * no rows), and duplicates inside one batch are dropped before the write (the first wins). Look-ups
+ * return the k nearest stored trades by cosine distance among those that had exited by the decision
+ * time, optionally of one symbol; on PostgreSQL through the HNSW index with pgvector's iterative scans,
+ * so a selective filter still yields k rows when k qualify; on H2 by exact search.
+ */
+public final class TradeMemory {
+    private static final String COLUMNS = "trade_key, run_id, exchange, symbol, timeframe, kind, entry_time, "
+            + "exit_time, entry_price, exit_price, size, leverage, fees, pnl, pnl_percent, exit_reason, mfe_percent, "
+            + "mae_percent, regime_at_entry, volatility_at_entry, features, embedding, embedding_version, win";
+    private static final String VALUES = ":trade_key, :run_id, :exchange, :symbol, :timeframe, :kind, :entry_time, "
+            + ":exit_time, :entry_price, :exit_price, :size, :leverage, :fees, :pnl, :pnl_percent, :exit_reason, "
+            + ":mfe_percent, :mae_percent, :regime_at_entry, :volatility_at_entry, %s, :embedding, :embedding_version, "
+            + ":win";
+
+    private final MemoryUrl.Vendor vendor;
+    private final Jdbi jdbi;
+
+    public TradeMemory(MemoryDatabase database) {
+        Objects.requireNonNull(database, "database is null");
+        this.vendor = database.vendor();
+        this.jdbi = database.jdbi();
+    }
+
+    /** Records a run once; a run id already stored is left as it is. */
+    public void saveRun(RunRecord run) {
+        String sql = postgres()
+                ? "INSERT INTO runs (run_id, started_at, exchange, symbol, timeframe, source, seed, policy, config) "
+                + "VALUES (:run_id, :started_at, :exchange, :symbol, :timeframe, :source, :seed, :policy, "
+                + "CAST(:config AS jsonb)) ON CONFLICT (run_id) DO NOTHING"
+                : "INSERT INTO runs (run_id, started_at, exchange, symbol, timeframe, source, seed, policy, config) "
+                + "SELECT :run_id, :started_at, :exchange, :symbol, :timeframe, :source, :seed, :policy, "
+                + ":config FORMAT JSON FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM runs WHERE run_id = :run_id)";
+        jdbi.useHandle(h -> h.createUpdate(sql).bind("run_id", run.runId()).bind("started_at", time(run.startedAt()))
+                .bind("exchange", run.exchange()).bind("symbol", run.symbol()).bind("timeframe", run.timeframe())
+                .bind("source", run.source()).bind("seed", run.seed()).bind("policy", run.policy())
+                .bind("config", run.config()).execute());
+    }
+
+    /**
+     * Stores the trades that are not stored yet, in one transaction; returns how many rows were added.
+     * Their run must have been saved with {@link #saveRun}.
+     */
+    public int save(List<StoredTrade> trades) {
+        Map<String, StoredTrade> unique = new LinkedHashMap<>();
+        for (StoredTrade t : trades) {
+            unique.putIfAbsent(t.tradeKey(), t);
+        }
+        if (unique.isEmpty()) {
+            return 0;
+        }
+        String sql = postgres()
+                ? "INSERT INTO trade_memory (" + COLUMNS + ") VALUES (" + VALUES.formatted("CAST(:features AS jsonb)")
+                + ") ON CONFLICT (trade_key) DO NOTHING"
+                : "INSERT INTO trade_memory (" + COLUMNS + ") SELECT " + VALUES.formatted(":features FORMAT JSON")
+                + " FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM trade_memory WHERE trade_key = :trade_key)";
+        return jdbi.inTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch(sql);
+            for (StoredTrade t : unique.values()) {
+                bind(batch, t).add();
+            }
+            int added = 0;
+            for (int n : batch.execute()) {
+                added += Math.max(n, 0);
+            }
+            return added;
+        });
+    }
+
+    private PreparedBatch bind(PreparedBatch b, StoredTrade t) {
+        return b.bind("trade_key", t.tradeKey()).bind("run_id", t.runId()).bind("exchange", t.exchange())
+                .bind("symbol", t.symbol()).bind("timeframe", t.timeframe()).bind("kind", t.kind())
+                .bind("entry_time", time(t.entryTime())).bind("exit_time", time(t.exitTime()))
+                .bind("entry_price", t.entryPrice()).bind("exit_price", t.exitPrice()).bind("size", t.size())
+                .bind("leverage", t.leverage()).bind("fees", t.fees()).bind("pnl", t.pnl())
+                .bind("pnl_percent", t.pnlPercent()).bind("exit_reason", t.exitReason())
+                .bind("mfe_percent", t.mfePercent()).bind("mae_percent", t.maePercent())
+                .bind("regime_at_entry", t.regimeAtEntry()).bind("volatility_at_entry", t.volatilityAtEntry())
+                .bind("features", t.features()).bind("embedding", vector(t.embeddingView()))
+                .bind("embedding_version", t.embeddingVersion()).bind("win", t.win());
+    }
+
+    /** Trades stored. */
+    public long count() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM trade_memory").mapTo(Long.class).one());
+    }
+
+    /** A stored trade near a query, with its cosine distance. */
+    public record Neighbour(long id, String tradeKey, String symbol, Instant exitTime, double pnlPercent, boolean win,
+                            double distance) {
+    }
+
+    /**
+     * The {@code k} stored trades nearest to {@code query} (cosine distance, same embedding version) among
+     * those whose exit time is at or before {@code decisionTime}, of {@code symbol} when it is not null;
+     * nearest first. Fewer than k only when fewer qualify.
+     */
+    public List<Neighbour> nearest(float[] query, Instant decisionTime, int k, String symbol) {
+        Objects.requireNonNull(query, "query is null");
+        Objects.requireNonNull(decisionTime, "decisionTime is null");
+        if (query.length != Embedding.DIMENSION || k < 1) {
+            throw new IllegalArgumentException("need a " + Embedding.DIMENSION + "-float query and k >= 1");
+        }
+        if (postgres()) {
+            return jdbi.inTransaction(h -> nearest(h, query, decisionTime, k, symbol));
+        }
+        return jdbi.withHandle(h -> query(h, nearestSql(symbol), query, decisionTime, k, symbol));
+    }
+
+    /** {@link #nearest} on PostgreSQL inside the caller's transaction (tests change the plan around it). */
+    List<Neighbour> nearest(Handle h, float[] query, Instant decisionTime, int k, String symbol) {
+        h.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
+        return query(h, nearestSql(symbol), query, decisionTime, k, symbol);
+    }
+
+    /** The plan PostgreSQL chooses for {@link #nearest} inside the caller's transaction. */
+    String explainNearest(Handle h, float[] query, Instant decisionTime, int k, String symbol) {
+        h.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
+        Query q = h.createQuery("EXPLAIN " + nearestSql(symbol)).bind("q", vector(query))
+                .bind("t", time(decisionTime)).bind("v", Embedding.VERSION).bind("k", k);
+        if (symbol != null) {
+            q.bind("s", symbol);
+        }
+        return String.join("\n", q.mapTo(String.class).list());
+    }
+
+    private String nearestSql(String symbol) {
+        String filter = "exit_time <= :t AND embedding_version = :v" + (symbol == null ? "" : " AND symbol = :s");
+        if (postgres()) {
+            // Iterative index scans (pgvector 0.8): the HNSW scan goes on until k rows pass the filter,
+            // instead of filtering only the first ef_search candidates. relaxed_order may return them
+            // slightly out of order, so they are sorted again outside the materialised scan.
+            return "WITH nearest AS MATERIALIZED (SELECT id, trade_key, symbol, exit_time, pnl_percent, win, "
+                    + "embedding <=> :q AS distance FROM trade_memory WHERE " + filter
+                    + " ORDER BY embedding <=> :q LIMIT :k) SELECT * FROM nearest ORDER BY distance, id";
+        }
+        return "SELECT id, trade_key, symbol, exit_time, pnl_percent, win, COSINE_DISTANCE(embedding, :q) AS "
+                + "distance FROM trade_memory WHERE " + filter + " AND COSINE_DISTANCE(embedding, :q) IS NOT NULL "
+                + "ORDER BY distance, id LIMIT :k";
+    }
+
+    private List<Neighbour> query(Handle h, String sql, float[] q, Instant t, int k, String symbol) {
+        Query query = h.createQuery(sql).bind("q", vector(q)).bind("t", time(t)).bind("v", Embedding.VERSION)
+                .bind("k", k);
+        if (symbol != null) {
+            query.bind("s", symbol);
+        }
+        List<Neighbour> out = new ArrayList<>(k);
+        query.map((rs, ctx) -> new Neighbour(rs.getLong("id"), rs.getString("trade_key"), rs.getString("symbol"),
+                rs.getObject("exit_time", OffsetDateTime.class).toInstant(), rs.getDouble("pnl_percent"),
+                rs.getBoolean("win"), rs.getDouble("distance"))).forEach(out::add);
+        return out;
+    }
+
+    private boolean postgres() {
+        return vendor == MemoryUrl.Vendor.POSTGRESQL;
+    }
+
+    private Argument vector(float[] v) {
+        if (postgres()) {
+            PGvector pg = new PGvector(v);
+            return (position, statement, ctx) -> statement.setObject(position, pg);
+        }
+        Float[] boxed = new Float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            boxed[i] = v[i];
+        }
+        return (position, statement, ctx) -> statement.setObject(position, boxed);
+    }
+
+    private static OffsetDateTime time(Instant t) {
+        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.shadowtrainer.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The same behaviour on both stores: idempotent batched writes and time-filtered nearest neighbours. */
+class TradeMemoryTest {
+    static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private MemoryUrl postgres;
+
+    static Stream<Arguments> stores() {
+        return Stream.of(Arguments.of("h2"), Arguments.of("postgresql"));
+    }
+
+    private TradeMemory open(String store) {
+        MemoryUrl url;
+        if (store.equals("h2")) {
+            url = MemoryUrl.parse("h2:" + dir.resolve("memory"));
+        } else {
+            postgres = TestPostgres.create("trades");
+            url = postgres;
+        }
+        TradeMemory memory = new TradeMemory(MemoryDatabase.open(url));
+        memory.saveRun(new RunRecord("run-1", T0, "binance", "BTC/USDT", "15m", "test", 7, "ppo", "{\"seed\": 7}"));
+        return memory;
+    }
+
+    @AfterEach
+    void drop() {
+        if (postgres != null) {
+            TestPostgres.drop(postgres);
+        }
+    }
+
+    /** Trade {@code i}: enters at T0 + i hours, exits an hour later, embedding {@code e}. */
+    static StoredTrade trade(int i, String symbol, float[] e) {
+        Instant entry = T0.plusSeconds(3600L * i);
+        return new StoredTrade("k" + symbol + i, "run-1", "binance", symbol, "15m", i % 3 == 0 ? "agent" : "shadow",
+                entry, entry.plusSeconds(3600), 100 + i, 101 + i, 1000, 1, 1.2, 8.8 - i * 0.01, 0.88, "TAKE_PROFIT",
+                1.0, -0.3, "NEUTRAL", 0.02, "{\"rsi\": 0.5}", e, Embedding.VERSION, i % 2 == 0);
+    }
+
+    static float[] unit(int axis) {
+        float[] e = new float[Embedding.DIMENSION];
+        e[axis] = 1f;
+        return e;
+    }
+
+    static float[] random(SplittableRandom r) {
+        float[] e = new float[Embedding.DIMENSION];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        return e;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void savingTheSameTradesAgainAddsNoRowsAndDuplicatesInABatchAreDropped(String store) {
+        TradeMemory memory = open(store);
+        List<StoredTrade> batch = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            batch.add(trade(i, "BTC/USDT", unit(i % Embedding.DIMENSION)));
+        }
+        batch.add(trade(7, "BTC/USDT", unit(3))); // the same key as trade 7: dropped before the write
+        assertThat(memory.save(batch)).isEqualTo(50);
+        assertThat(memory.save(batch)).isZero();
+        assertThat(memory.save(batch.subList(40, 51))).isZero();
+        assertThat(memory.count()).isEqualTo(50);
+        memory.saveRun(new RunRecord("run-1", T0, "binance", "BTC/USDT", "15m", "test", 7, "ppo", "{}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void nearestSeesOnlyTradesThatHadExitedAndPutsTheClosestFirst(String store) {
+        TradeMemory memory = open(store);
+        float[] query = unit(0);
+        float[] close = unit(0).clone();
+        close[1] = 0.1f;
+        float[] far = unit(1);
+        memory.save(List.of(trade(0, "BTC/USDT", far), trade(1, "BTC/USDT", close), trade(2, "ETH/USDT", query),
+                trade(10, "BTC/USDT", query)));
+        // At T0 + 4h trades 0, 1 and 2 have exited (exits at 1h, 2h, 3h); trade 10 exits at 11h.
+        List<TradeMemory.Neighbour> n = memory.nearest(query, T0.plusSeconds(4 * 3600), 10, null);
+        assertThat(n).extracting(TradeMemory.Neighbour::tradeKey).containsExactly("kETH/USDT2", "kBTC/USDT1",
+                "kBTC/USDT0");
+        assertThat(n.get(0).distance()).isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(n.get(2).distance()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+        // an exit exactly at the decision time counts as known
+        assertThat(memory.nearest(query, T0.plusSeconds(3600), 10, null)).extracting(TradeMemory.Neighbour::tradeKey)
+                .containsExactly("kBTC/USDT0");
+        assertThat(memory.nearest(query, T0.plusSeconds(4 * 3600), 1, "BTC/USDT"))
+                .extracting(TradeMemory.Neighbour::tradeKey).containsExactly("kBTC/USDT1");
+        assertThat(memory.nearest(query, T0, 5, null)).isEmpty();
+    }
+
+    @Test
+    void nanNeverReachesTheDatabase() {
+        float[] bad = unit(0);
+        bad[5] = Float.NaN;
+        assertThatThrownBy(() -> trade(0, "BTC/USDT", bad)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("non-finite embedding");
+        StoredTrade ok = trade(0, "BTC/USDT", unit(0));
+        assertThatThrownBy(() -> new StoredTrade(ok.tradeKey(), ok.runId(), ok.exchange(), ok.symbol(), ok.timeframe(),
+                ok.kind(), ok.entryTime(), ok.exitTime(), ok.entryPrice(), ok.exitPrice(), ok.size(), ok.leverage(),
+                ok.fees(), Double.NaN, ok.pnlPercent(), ok.exitReason(), ok.mfePercent(), ok.maePercent(),
+                ok.regimeAtEntry(), ok.volatilityAtEntry(), ok.features(), ok.embedding(), ok.embeddingVersion(),
+                ok.win())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-finite number");
+    }
+
+    @Test
+    void aSelectiveFilterStillGetsKRowsFromTheHnswIndexThroughIterativeScans() {
+        TradeMemory memory = open("postgresql");
+        SplittableRandom random = new SplittableRandom(3);
+        List<StoredTrade> trades = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            trades.add(trade(i, i % 400 == 7 ? "RARE/USDT" : "BTC/USDT", random(random))); // 13 rare trades
+        }
+        memory.save(trades);
+        float[] query = random(random);
+        Instant late = T0.plusSeconds(3600L * 10_000);
+        List<String> exact = exactNearest(trades, query, "RARE/USDT", 10);
+
+        // With its B-tree on (symbol, exit_time) PostgreSQL answers this filter exactly.
+        assertThat(memory.nearest(query, late, 10, "RARE/USDT")).extracting(TradeMemory.Neighbour::tradeKey)
+                .containsExactlyElementsOf(exact);
+
+        // Without it the HNSW index serves the query. Plain HNSW filters only its first ef_search (40)
+        // candidates, about 40 * 13 / 5000 of them rare; the iterative scan goes on until 10 pass.
+        MemoryDatabase.inspect(postgres).jdbi().useTransaction(h -> {
+            h.execute("DROP INDEX trade_memory_symbol_exit");
+            h.execute("DROP INDEX trade_memory_exit");
+            h.execute("SET LOCAL enable_seqscan = off");
+            assertThat(memory.explainNearest(h, query, late, 10, "RARE/USDT")).contains("trade_memory_embedding");
+            List<TradeMemory.Neighbour> rare = memory.nearest(h, query, late, 10, "RARE/USDT");
+            assertThat(rare).hasSize(10).allSatisfy(n -> assertThat(n.symbol()).isEqualTo("RARE/USDT"));
+            assertThat(rare).isSortedAccordingTo(
+                    java.util.Comparator.comparingDouble(TradeMemory.Neighbour::distance));
+            assertThat(rare).extracting(TradeMemory.Neighbour::tradeKey).containsExactlyElementsOf(exact);
+
+            h.execute("SET LOCAL hnsw.iterative_scan = off");
+            int plain = h.createQuery("SELECT COUNT(*) FROM (SELECT id FROM trade_memory WHERE exit_time <= :t "
+                    + "AND symbol = 'RARE/USDT' ORDER BY embedding <=> :q LIMIT 10) x")
+                    .bind("t", java.time.OffsetDateTime.ofInstant(late, java.time.ZoneOffset.UTC))
+                    .bind("q", (org.jdbi.v3.core.argument.Argument) (position, statement, ctx) ->
+                            statement.setObject(position, new com.pgvector.PGvector(query)))
+                    .mapTo(Integer.class).one();
+            assertThat(plain).as("rows without iterative scans").isLessThan(10);
+            h.rollback();
+        });
+    }
+
+    /** The keys of the k trades of {@code symbol} nearest to {@code q} by exact cosine distance. */
+    private static List<String> exactNearest(List<StoredTrade> trades, float[] q, String symbol, int k) {
+        return trades.stream().filter(t -> t.symbol().equals(symbol))
+                .sorted(java.util.Comparator.comparingDouble(t -> H2Functions.cosineDistance(box(t.embedding()), box(q))))
+                .limit(k).map(StoredTrade::tradeKey).toList();
+    }
+
+    private static Float[] box(float[] v) {
+        Float[] out = new Float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+}
