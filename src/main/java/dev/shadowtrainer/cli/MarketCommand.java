@@ -11,5 +11,10 @@ abstract class MarketCommand extends ConfiguredCommand {
     @Override
     final void addOverrides(Map<String, String> overrides) {
         market.addTo(overrides);
+        addOwnOverrides(overrides);
+    }
+
+    /** Overrides of a market command's own flags. */
+    void addOwnOverrides(Map<String, String> overrides) {
     }
 }

@@ -7,7 +7,9 @@ import dev.shadowtrainer.pipeline.PpoPolicyTrainer;
 import dev.shadowtrainer.pipeline.RulePolicyTrainer;
 import dev.shadowtrainer.pipeline.TrainPipeline;
 import dev.shadowtrainer.pipeline.TrainSummary;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code train}: the main job. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -17,6 +19,18 @@ import picocli.CommandLine.Command;
                 + "agent under models/<run-id>/.",
                 "Example: train --symbol BTC/USDT --days 60 --source file:BTCUSDT_15m.csv"})
 final class TrainCommand extends MarketCommand {
+    @Option(names = "--db", paramLabel = "URL",
+            description = "trade memory: h2:PATH or postgresql://user@host:port/database (default: database.url, "
+                    + "or SHADOW_DB_URL)")
+    String db;
+
+    @Override
+    void addOwnOverrides(Map<String, String> overrides) {
+        if (db != null) {
+            overrides.put("database.url", db);
+        }
+    }
+
     @Override
     public Integer call() {
         CandleLoader loader = new CandleLoader(context().clock(), context().exchangeBaseUrl());

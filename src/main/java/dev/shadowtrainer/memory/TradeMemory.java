@@ -34,11 +34,18 @@ public final class TradeMemory {
 
     private final MemoryUrl.Vendor vendor;
     private final Jdbi jdbi;
+    private final String display;
 
     public TradeMemory(MemoryDatabase database) {
         Objects.requireNonNull(database, "database is null");
         this.vendor = database.vendor();
         this.jdbi = database.jdbi();
+        this.display = database.url().display();
+    }
+
+    /** Where the memory is, password never shown. */
+    public String database() {
+        return display;
     }
 
     /** Records a run once; a run id already stored is left as it is. */

@@ -5,7 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 as lower-case hex. */
-final class Sha256 {
+public final class Sha256 {
     private Sha256() {
     }
 
@@ -17,7 +17,7 @@ final class Sha256 {
         }
     }
 
-    static String of(byte[] bytes) {
+    public static String of(byte[] bytes) {
         return hex(newDigest().digest(bytes));
     }
 

@@ -7,6 +7,12 @@ import dev.shadowtrainer.features.TrendRegime;
 import dev.shadowtrainer.features.TrendRegimeDetector;
 import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.market.DataException;
+import dev.shadowtrainer.memory.MemoryDatabase;
+import dev.shadowtrainer.memory.MemoryUrl;
+import dev.shadowtrainer.memory.RunRecord;
+import dev.shadowtrainer.memory.StoredTrade;
+import dev.shadowtrainer.memory.TradeMemory;
+import dev.shadowtrainer.memory.TradeRecords;
 import dev.shadowtrainer.model.CandlesInfo;
 import dev.shadowtrainer.model.ModelArtifacts;
 import dev.shadowtrainer.model.ModelStore;
@@ -59,6 +65,8 @@ import java.util.function.Consumer;
 public final class TrainPipeline {
     public static final String SHADOW_TRADES_CSV = "shadow_trades.csv";
     public static final String METRICS_CSV = "metrics.csv";
+    /** Trades per write transaction to the trade memory. */
+    static final int MEMORY_BATCH = 5_000;
 
     private final CandleLoader loader;
     private final String version;
@@ -78,6 +86,8 @@ public final class TrainPipeline {
         long t0 = System.nanoTime();
         MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
         preparation.requireStateDim(config.training().rlAgent().stateDim(), new ShadowStatistics());
+        // The trade memory first: an unreachable database stops the run before any work (exit 4).
+        MemoryDatabase memoryDatabase = MemoryDatabase.open(MemoryUrl.parse(config.database().url()));
         LoadedSeries loaded = loader.load(config.data(), config.seed(), preparation.leadInBars());
         CandleSeries series = loaded.series();
         int from = loaded.windowStart();
@@ -133,8 +143,11 @@ public final class TrainPipeline {
                 new TrainSummary.FeatureSummary(market.features().featureCount(), market.features().names(),
                         market.features().warmup(), usable, config.features().normalizationWindow()),
                 names(RegimeCounts.of(AtrAdxRegime.class, atrAdx)), names(RegimeCounts.of(TrendRegime.class, trend)),
-                trainer.name(), evaluation, timings, config.effectiveValues(), null);
+                trainer.name(), evaluation, timings, config.effectiveValues(), null, null);
         writeOutputs(run, summary, outcome, series);
+        summary = summary.withMemory(remember(new TradeMemory(memoryDatabase), config, run, startedAt, loaded, market,
+                trainer.name(), outcome, progress));
+        new SummaryJson().write(run.summaryJson(), summary);
         MetricsCsv.write(run.file(METRICS_CSV), trainer.metrics());
         Map<String, ComputationGraph> model = trainer.model();
         if (!model.isEmpty()) {
@@ -145,6 +158,44 @@ public final class TrainPipeline {
         }
         timings.put("outputs", (System.nanoTime() - t3) / 1_000_000);
         return summary;
+    }
+
+    /** Stores the policy's and the shadow trades of the run in the trade memory, in batches. */
+    private static TrainSummary.MemorySummary remember(TradeMemory memory, ShadowConfig config, RunFolder run,
+                                                       Instant startedAt, LoadedSeries loaded, MarketData market,
+                                                       String policy, WalkForwardEvaluation.Outcome outcome,
+                                                       Consumer<String> progress) {
+        CandleSeries series = loaded.series();
+        memory.saveRun(new RunRecord(run.runId(), startedAt, series.id().exchange(), series.id().symbol().toString(),
+                series.id().timeframe().label(), loaded.source(), config.seed(), policy,
+                json(config.effectiveValues())));
+        TradeRecords records = new TradeRecords(market, series.id(), run.runId());
+        List<StoredTrade> rows = new ArrayList<>();
+        for (Trade t : outcome.policy().trades()) {
+            rows.add(records.of(t, policy));
+        }
+        int agent = rows.size();
+        for (SimulationResult r : outcome.policyRuns()) {
+            ShadowTrades s = r.shadowTrades();
+            for (int i = 0; i < s.size(); i++) {
+                rows.add(records.of(s.trade(i, 1.0, series.openTime(s.entryBar(i)), series.openTime(s.exitBar(i))),
+                        policy));
+            }
+        }
+        progress.accept("storing " + rows.size() + " trades in the trade memory " + memory.database());
+        int added = 0;
+        for (int from = 0; from < rows.size(); from += MEMORY_BATCH) {
+            added += memory.save(rows.subList(from, Math.min(rows.size(), from + MEMORY_BATCH)));
+        }
+        return new TrainSummary.MemorySummary(memory.database(), agent, rows.size() - agent, added, memory.count());
+    }
+
+    private static String json(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the effective config is not JSON-serialisable", e);
+        }
     }
 
     /** models/&lt;run-id&gt;/: the networks, the observation spec and the provenance of this run. */

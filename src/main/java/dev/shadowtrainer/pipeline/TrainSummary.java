@@ -14,13 +14,31 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                            int bars, int windowFillerBars, int historyBars, QualitySummary quality,
                            FeatureSummary features, Map<String, Integer> atrAdxRegimes,
                            Map<String, Integer> trendRegimes, String policy, EvaluationSummary evaluation,
-                           Map<String, Long> timingsMillis, Map<String, Object> config, String modelFolder) {
+                           Map<String, Long> timingsMillis, Map<String, Object> config, String modelFolder,
+                           MemorySummary memory) {
 
     /** The same summary with the folder the trained model was saved to. */
     public TrainSummary withModelFolder(String folder) {
         return new TrainSummary(version, runId, runFolder, seed, source, exchange, symbol, timeframe, requestedDays,
                 firstOpen, lastOpen, bars, windowFillerBars, historyBars, quality, features, atrAdxRegimes,
-                trendRegimes, policy, evaluation, timingsMillis, config, folder);
+                trendRegimes, policy, evaluation, timingsMillis, config, folder, memory);
+    }
+
+    /** The same summary with what the trade memory received. */
+    public TrainSummary withMemory(MemorySummary stored) {
+        return new TrainSummary(version, runId, runFolder, seed, source, exchange, symbol, timeframe, requestedDays,
+                firstOpen, lastOpen, bars, windowFillerBars, historyBars, quality, features, atrAdxRegimes,
+                trendRegimes, policy, evaluation, timingsMillis, config, modelFolder, stored);
+    }
+
+    /**
+     * The run's trades in the trade memory.
+     *
+     * @param database    where (password never shown)
+     * @param agentTrades the policy's trades offered, @param shadowTrades the shadow trades offered
+     * @param added       rows added (fewer when a rerun finds them stored), @param stored rows in all
+     */
+    public record MemorySummary(String database, int agentTrades, int shadowTrades, int added, long stored) {
     }
 
     /** Features computed for the run. */
@@ -70,6 +88,11 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                 + "metrics.csv)");
         if (modelFolder != null) {
             out.add("model    " + modelFolder + " (" + policy + " networks, metadata.json with provenance)");
+        }
+        if (memory != null) {
+            out.add(String.format(Locale.ROOT, "memory   %s: %d agent + %d shadow trades, %d new (%d stored in all)",
+                    memory.database(), memory.agentTrades(), memory.shadowTrades(), memory.added(),
+                    memory.stored()));
         }
         return out;
     }

@@ -52,6 +52,7 @@ class CliTest {
         List<String> out = new ArrayList<>();
         out.add(args[0]);
         for (String set : List.of("output.runs_dir=" + dir.resolve("runs"), "output.models_dir=" + dir.resolve("models"),
+                "database.url=h2:" + dir.resolve("memory"),
                 "training.rl_agent.num_envs=8", "training.rl_agent.num_steps=32", "training.rl_agent.num_minibatches=4",
                 "training.rl_agent.total_timesteps=512")) {
             out.add("--set");
@@ -226,6 +227,49 @@ class CliTest {
         assertThat(jo.get("evaluation").get("results").get(0)).isEqualTo(ja.get("evaluation").get("results").get(0));
         assertThat(ja.hasNonNull("modelFolder")).as("the rule policy learns nothing, so nothing is saved").isFalse();
         assertThat(dir.resolve("models")).doesNotExist();
+    }
+
+    @Test
+    void trainStoresTheRunsTradesInTheMemoryAndARerunAddsNoRows() throws IOException {
+        CliRun a = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7");
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        JsonNode m = json(a).get("memory");
+        int offered = m.get("agentTrades").asInt() + m.get("shadowTrades").asInt();
+        assertThat(m.get("shadowTrades").asInt()).isEqualTo(json(a).get("evaluation").get("shadowTrades").asInt());
+        assertThat(m.get("added").asInt()).isEqualTo(offered).isPositive();
+        assertThat(m.get("stored").asLong()).isEqualTo(offered);
+        assertThat(a.out()).doesNotContain("\"memory\" : null");
+
+        CliRun b = trainShort("train", "--source", "synthetic", "--days", "30", "--seed", "7");
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(b.out()).contains("memory   h2:" + dir.resolve("memory") + ": " + m.get("agentTrades").asInt()
+                + " agent + " + m.get("shadowTrades").asInt() + " shadow trades, 0 new (" + offered + " stored in all)");
+    }
+
+    @Test
+    void trainStoresItsTradesInPostgresWithDb() throws IOException {
+        dev.shadowtrainer.memory.MemoryUrl pg = dev.shadowtrainer.memory.TestPostgres.create("train");
+        try {
+            CliRun r = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7",
+                    "--db", pg.display());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode m = json(r).get("memory");
+            assertThat(m.get("database").asText()).isEqualTo(pg.display());
+            assertThat(m.get("added").asInt()).isPositive().isEqualTo(m.get("stored").asInt());
+        } finally {
+            dev.shadowtrainer.memory.TestPostgres.drop(pg);
+        }
+    }
+
+    @Test
+    void anUnreachableMemoryStopsTrainBeforeAnyWork() {
+        CliRun r = trainShort("train", "--source", "synthetic", "--days", "30",
+                "--db", "postgresql://trader:hunter2@127.0.0.1:1/shadow");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.STORAGE);
+        assertThat(r.err()).contains("postgresql://trader:***@127.0.0.1:1/shadow is unreachable")
+                .doesNotContain("hunter2").doesNotContain("featurising");
+        assertThat(r.errorLines()).isEqualTo(1);
+        assertThat(dir.resolve("runs")).doesNotExist();
     }
 
     /** metrics.csv rows without the wall-clock sps column. */

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.pgvector.PGvector;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,21 +18,16 @@ import org.junit.jupiter.api.Test;
  * skips, when the database cannot be reached.
  */
 class PostgresSetupTest {
-    static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/shadow_test";
-
+    /** The admin URL of the tests' PostgreSQL (SHADOW_TEST_PG_URL, see {@link TestPostgres}). */
     static String url() {
-        String url = System.getenv("SHADOW_TEST_PG_URL");
-        return url == null || url.isBlank() ? DEFAULT_URL : url;
+        return MemoryUrl.parse(TestPostgres.ADMIN).display();
     }
 
     static Connection connect() {
-        Properties props = new Properties();
-        props.setProperty("user", "postgres");
-        props.setProperty("connectTimeout", "5");
         try {
-            return DriverManager.getConnection(url(), props);
+            return MemoryDatabase.dataSource(MemoryUrl.parse(TestPostgres.ADMIN)).getConnection();
         } catch (SQLException e) {
-            return fail("cannot connect to " + url() + " as postgres (" + e.getMessage()
+            return fail("cannot connect to " + url() + " (" + e.getMessage()
                     + "); run scripts/pg-setup to install, start and prepare the local PostgreSQL with pgvector", e);
         }
     }

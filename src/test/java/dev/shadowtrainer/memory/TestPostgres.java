@@ -9,20 +9,20 @@ import org.jdbi.v3.core.Jdbi;
  * runs it first). The admin connection is SHADOW_TEST_PG_URL, default the shadow_test database as
  * postgres on 127.0.0.1:5432. A server that cannot be reached fails the test; it is never skipped.
  */
-final class TestPostgres {
-    static final String ADMIN = System.getenv().getOrDefault("SHADOW_TEST_PG_URL",
+public final class TestPostgres {
+    public static final String ADMIN = System.getenv().getOrDefault("SHADOW_TEST_PG_URL",
             "postgresql://postgres@127.0.0.1:5432/shadow_test");
 
     private TestPostgres() {
     }
 
-    static Jdbi admin() {
+    public static Jdbi admin() {
         MemoryUrl url = MemoryUrl.parse(ADMIN);
         return Jdbi.create(MemoryDatabase.dataSource(url));
     }
 
     /** A new empty database named {@code prefix_<random>}; drop it with {@link #drop}. */
-    static MemoryUrl create(String prefix) {
+    public static MemoryUrl create(String prefix) {
         String name = (prefix + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1))
                 .toLowerCase(Locale.ROOT);
         try {
@@ -36,7 +36,7 @@ final class TestPostgres {
         return MemoryUrl.parse(base + name);
     }
 
-    static void drop(MemoryUrl url) {
+    public static void drop(MemoryUrl url) {
         String name = url.jdbcUrl().substring(url.jdbcUrl().lastIndexOf('/') + 1);
         admin().useHandle(h -> h.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }
