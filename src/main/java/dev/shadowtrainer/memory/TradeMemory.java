@@ -68,11 +68,24 @@ public final class TradeMemory {
      * Their run must have been saved with {@link #saveRun}.
      */
     public int save(List<StoredTrade> trades) {
+        return save(trades, List.of());
+    }
+
+    /**
+     * Stores the trades not stored yet and the post-exit rows of trades that have none, all in one
+     * transaction (a killed run leaves the whole batch or nothing); returns how many trades were added.
+     * A post-exit row refers to a trade by key: one in this batch or stored before.
+     */
+    public int save(List<StoredTrade> trades, List<PostExitRow> postExit) {
         Map<String, StoredTrade> unique = new LinkedHashMap<>();
         for (StoredTrade t : trades) {
             unique.putIfAbsent(t.tradeKey(), t);
         }
-        if (unique.isEmpty()) {
+        Map<String, PostExitRow> uniquePostExit = new LinkedHashMap<>();
+        for (PostExitRow p : postExit) {
+            uniquePostExit.putIfAbsent(p.tradeKey(), p);
+        }
+        if (unique.isEmpty() && uniquePostExit.isEmpty()) {
             return 0;
         }
         String sql = postgres()
@@ -80,17 +93,40 @@ public final class TradeMemory {
                 + ") ON CONFLICT (trade_key) DO NOTHING"
                 : "INSERT INTO trade_memory (" + COLUMNS + ") SELECT " + VALUES.formatted(":features FORMAT JSON")
                 + " FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM trade_memory WHERE trade_key = :trade_key)";
+        String postExitSql = "INSERT INTO post_exit_tracking (trade_id, price_1h, price_4h, price_24h, best_exit_price, "
+                + "missed_profit, verdict) SELECT t.id, :p1, :p4, :p24, :best, :missed, :verdict FROM trade_memory t "
+                + "WHERE t.trade_key = :trade_key"
+                + (postgres() ? " ON CONFLICT (trade_id) DO NOTHING"
+                : " AND NOT EXISTS (SELECT 1 FROM post_exit_tracking p WHERE p.trade_id = t.id)");
         return jdbi.inTransaction(h -> {
-            PreparedBatch batch = h.prepareBatch(sql);
-            for (StoredTrade t : unique.values()) {
-                bind(batch, t).add();
-            }
             int added = 0;
-            for (int n : batch.execute()) {
-                added += Math.max(n, 0);
+            if (!unique.isEmpty()) {
+                PreparedBatch batch = h.prepareBatch(sql);
+                for (StoredTrade t : unique.values()) {
+                    bind(batch, t).add();
+                }
+                for (int n : batch.execute()) {
+                    added += Math.max(n, 0);
+                }
+            }
+            if (!uniquePostExit.isEmpty()) {
+                PreparedBatch batch = h.prepareBatch(postExitSql);
+                for (PostExitRow p : uniquePostExit.values()) {
+                    batch.bind("trade_key", p.tradeKey()).bindByType("p1", p.price1h(), Double.class)
+                            .bindByType("p4", p.price4h(), Double.class)
+                            .bindByType("p24", p.price24h(), Double.class)
+                            .bindByType("best", p.bestExitPrice(), Double.class)
+                            .bindByType("missed", p.missedProfit(), Double.class).bind("verdict", p.verdict()).add();
+                }
+                batch.execute();
             }
             return added;
         });
+    }
+
+    /** Post-exit rows stored. */
+    public long postExitCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM post_exit_tracking").mapTo(Long.class).one());
     }
 
     private PreparedBatch bind(PreparedBatch b, StoredTrade t) {

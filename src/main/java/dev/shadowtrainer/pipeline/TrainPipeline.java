@@ -9,6 +9,7 @@ import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.market.DataException;
 import dev.shadowtrainer.memory.MemoryDatabase;
 import dev.shadowtrainer.memory.MemoryUrl;
+import dev.shadowtrainer.memory.PostExitRow;
 import dev.shadowtrainer.memory.RunRecord;
 import dev.shadowtrainer.memory.StoredTrade;
 import dev.shadowtrainer.memory.TradeMemory;
@@ -171,23 +172,45 @@ public final class TrainPipeline {
                 json(config.effectiveValues())));
         TradeRecords records = new TradeRecords(market, series.id(), run.runId());
         List<StoredTrade> rows = new ArrayList<>();
-        for (Trade t : outcome.policy().trades()) {
-            rows.add(records.of(t, policy));
+        List<PostExitRow> postExit = new ArrayList<>();
+        int agent = 0;
+        for (SimulationResult r : outcome.policyRuns()) {
+            List<Trade> trades = r.trades();
+            for (int i = 0; i < trades.size(); i++) {
+                StoredTrade stored = records.of(trades.get(i), policy);
+                rows.add(stored);
+                postExit.add(postExit(stored, trades.get(i).exitBar(), r.agentPostExit(), i));
+            }
+            agent += trades.size();
         }
-        int agent = rows.size();
         for (SimulationResult r : outcome.policyRuns()) {
             ShadowTrades s = r.shadowTrades();
             for (int i = 0; i < s.size(); i++) {
-                rows.add(records.of(s.trade(i, 1.0, series.openTime(s.entryBar(i)), series.openTime(s.exitBar(i))),
-                        policy));
+                StoredTrade stored = records.of(s.trade(i, 1.0, series.openTime(s.entryBar(i)),
+                        series.openTime(s.exitBar(i))), policy);
+                rows.add(stored);
+                postExit.add(postExit(stored, s.exitBar(i), r.shadowPostExit(), i));
             }
         }
         progress.accept("storing " + rows.size() + " trades in the trade memory " + memory.database());
         int added = 0;
         for (int from = 0; from < rows.size(); from += MEMORY_BATCH) {
-            added += memory.save(rows.subList(from, Math.min(rows.size(), from + MEMORY_BATCH)));
+            int to = Math.min(rows.size(), from + MEMORY_BATCH);
+            added += memory.save(rows.subList(from, to), postExit.subList(from, to));
         }
         return new TrainSummary.MemorySummary(memory.database(), agent, rows.size() - agent, added, memory.count());
+    }
+
+    /** Row {@code i} of a post-exit tracker, which holds one row per trade in the order of the trades. */
+    private static PostExitRow postExit(StoredTrade trade, int exitBar, PostExitTracker tracker, int i) {
+        if (i >= tracker.size() || tracker.exitBar(i) != exitBar) {
+            throw new IllegalStateException("post-exit row " + i + " does not belong to the trade exiting at bar "
+                    + exitBar);
+        }
+        return new PostExitRow(trade.tradeKey(), PostExitRow.value(tracker.priceAfter(0, i)),
+                PostExitRow.value(tracker.priceAfter(1, i)), PostExitRow.value(tracker.priceAfter(2, i)),
+                PostExitRow.value(tracker.bestAfter(2, i)), PostExitRow.value(tracker.missedProfit(i)),
+                tracker.verdict(i).name());
     }
 
     private static String json(Object value) {

@@ -238,7 +238,9 @@ class CliTest {
         assertThat(m.get("shadowTrades").asInt()).isEqualTo(json(a).get("evaluation").get("shadowTrades").asInt());
         assertThat(m.get("added").asInt()).isEqualTo(offered).isPositive();
         assertThat(m.get("stored").asLong()).isEqualTo(offered);
-        assertThat(a.out()).doesNotContain("\"memory\" : null");
+        var memory = new dev.shadowtrainer.memory.TradeMemory(dev.shadowtrainer.memory.MemoryDatabase.open(
+                dev.shadowtrainer.memory.MemoryUrl.parse("h2:" + dir.resolve("memory"))));
+        assertThat(memory.postExitCount()).as("a post-exit row per stored trade").isEqualTo(offered);
 
         CliRun b = trainShort("train", "--source", "synthetic", "--days", "30", "--seed", "7");
         assertThat(b.exitCode()).as(b.err()).isZero();

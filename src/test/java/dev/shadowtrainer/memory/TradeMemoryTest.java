@@ -89,6 +89,28 @@ class TradeMemoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
+    void postExitRowsGoInWithTheirTradesOnceAndUnfinishedWindowsAreNull(String store) {
+        TradeMemory memory = open(store);
+        List<StoredTrade> trades = List.of(trade(0, "BTC/USDT", unit(0)), trade(1, "BTC/USDT", unit(1)));
+        List<PostExitRow> rows = List.of(
+                new PostExitRow(trades.get(0).tradeKey(), 101.0, 102.0, 99.0, 103.5, 12.5, "TOO_EARLY"),
+                new PostExitRow(trades.get(1).tradeKey(), 100.5, PostExitRow.value(Double.NaN), null, null, null,
+                        "PENDING"));
+        assertThat(memory.save(trades, rows)).isEqualTo(2);
+        assertThat(memory.save(trades, rows)).isZero();
+        assertThat(memory.postExitCount()).isEqualTo(2);
+        MemoryUrl url = store.equals("h2") ? MemoryUrl.parse("h2:" + dir.resolve("memory")) : postgres;
+        List<String> stored = MemoryDatabase.inspect(url).jdbi().withHandle(h -> h.createQuery(
+                "SELECT p.verdict || ':' || COALESCE(CAST(p.price_4h AS VARCHAR), 'null') || ':' || "
+                        + "COALESCE(CAST(p.missed_profit AS VARCHAR), 'null') FROM post_exit_tracking p JOIN "
+                        + "trade_memory t ON t.id = p.trade_id ORDER BY t.entry_time").mapTo(String.class).list());
+        assertThat(stored).hasSize(2);
+        assertThat(stored.get(0)).startsWith("TOO_EARLY:102").contains(":12.5");
+        assertThat(stored.get(1)).isEqualTo("PENDING:null:null");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
     void nearestSeesOnlyTradesThatHadExitedAndPutsTheClosestFirst(String store) {
         TradeMemory memory = open(store);
         float[] query = unit(0);
