@@ -1,11 +1,18 @@
 package dev.shadowtrainer.cli;
 
+import dev.shadowtrainer.ExitCodes;
+import dev.shadowtrainer.ShadowTrainerException;
 import dev.shadowtrainer.memory.MemoryDatabase;
+import dev.shadowtrainer.memory.MemoryWriter;
+import dev.shadowtrainer.memory.SpillFile;
+import dev.shadowtrainer.memory.TradeMemory;
 import dev.shadowtrainer.memory.MemoryUrl;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,11 +24,12 @@ import picocli.CommandLine.Parameters;
                 + "applied and pending without changing anything.",
                 "Example: db migrate --db postgresql://postgres@127.0.0.1:5432/shadow"})
 final class DbCommand extends ConfiguredCommand {
-    /** What to do. */
-    enum Action { migrate, info }
+    @Parameters(index = "0", paramLabel = "ACTION", description = "migrate, info or import")
+    String action;
 
-    @Parameters(index = "0", paramLabel = "ACTION", description = "migrate or info")
-    Action action;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE",
+            description = "for import: a spill file a run wrote when it lost the trade memory")
+    Path file;
 
     @Option(names = "--db", paramLabel = "URL",
             description = "h2:PATH or postgresql://user@host:port/database (default: database.url, or SHADOW_DB_URL)")
@@ -36,11 +44,35 @@ final class DbCommand extends ConfiguredCommand {
 
     @Override
     public Integer call() {
+        if (!List.of("migrate", "info", "import").contains(action)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "db: unknown action '" + action
+                    + "'; use migrate, info or import FILE");
+        }
+        if (action.equals("import") != (file != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), action.equals("import")
+                    ? "db import needs the spill file, e.g. db import runs/<run-id>/memory-spill.jsonl"
+                    : "db " + action + " takes no file");
+        }
         MemoryUrl url = MemoryUrl.parse(config().database().url());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("database", url.display());
         List<String> text = new ArrayList<>();
-        if (action == Action.migrate) {
+        if (action.equals("import")) {
+            SpillFile.Spilled spilled = SpillFile.read(file);
+            TradeMemory memory = new TradeMemory(MemoryDatabase.open(url));
+            MemoryWriter.Result r = new MemoryWriter(memory, 5_000, new long[0], millis -> { })
+                    .write(spilled.run(), spilled.trades(), spilled.postExit(), file.resolveSibling(
+                            file.getFileName() + ".rest"));
+            if (r.spilled() > 0) {
+                throw new ShadowTrainerException(ExitCodes.STORAGE, "db import: " + url.display() + " failed after "
+                        + r.written() + " of " + spilled.trades().size() + " trades (" + r.failure() + "); the rest "
+                        + "are in " + r.spillFile() + "; run db import again on that file");
+            }
+            summary.put("trades", spilled.trades().size());
+            summary.put("added", r.added());
+            text.add("db import: " + spilled.trades().size() + " trades of run " + spilled.run().runId() + " from "
+                    + file + " into " + url.display() + ", " + r.added() + " new; the file may be deleted");
+        } else if (action.equals("migrate")) {
             MemoryDatabase db = MemoryDatabase.inspect(url);
             int applied = db.migrate();
             List<MemoryDatabase.Migration> all = db.info();

@@ -1,6 +1,7 @@
 package dev.shadowtrainer.cli;
 
 import dev.shadowtrainer.pipeline.CandleLoader;
+import dev.shadowtrainer.ExitCodes;
 import dev.shadowtrainer.config.ShadowConfig;
 import dev.shadowtrainer.pipeline.PolicyTrainer;
 import dev.shadowtrainer.pipeline.PpoPolicyTrainer;
@@ -42,6 +43,13 @@ final class TrainCommand extends MarketCommand {
         TrainSummary summary = new TrainPipeline(loader, VersionProvider.version(), context().clock(), trainer)
                 .run(config, progress::note);
         printSummary(summary, summary.lines());
+        if (summary.memory() != null && summary.memory().spilled() > 0) {
+            progress().println("train: the trade memory " + summary.memory().database() + " was lost mid-run; "
+                    + summary.memory().spilled() + " trades are in " + summary.memory().spillFile()
+                    + "; load them with: shadow-trainer db import " + summary.memory().spillFile());
+            progress().flush();
+            return ExitCodes.STORAGE;
+        }
         return 0;
     }
 }

@@ -23,7 +23,7 @@ import org.jdbi.v3.core.statement.Query;
  * time, optionally of one symbol; on PostgreSQL through the HNSW index with pgvector's iterative scans,
  * so a selective filter still yields k rows when k qualify; on H2 by exact search.
  */
-public final class TradeMemory {
+public final class TradeMemory implements MemoryWriter.Store {
     private static final String COLUMNS = "trade_key, run_id, exchange, symbol, timeframe, kind, entry_time, "
             + "exit_time, entry_price, exit_price, size, leverage, fees, pnl, pnl_percent, exit_reason, mfe_percent, "
             + "mae_percent, regime_at_entry, volatility_at_entry, features, embedding, embedding_version, win";
@@ -49,6 +49,7 @@ public final class TradeMemory {
     }
 
     /** Records a run once; a run id already stored is left as it is. */
+    @Override
     public void saveRun(RunRecord run) {
         String sql = postgres()
                 ? "INSERT INTO runs (run_id, started_at, exchange, symbol, timeframe, source, seed, policy, config) "
@@ -76,6 +77,7 @@ public final class TradeMemory {
      * transaction (a killed run leaves the whole batch or nothing); returns how many trades were added.
      * A post-exit row refers to a trade by key: one in this batch or stored before.
      */
+    @Override
     public int save(List<StoredTrade> trades, List<PostExitRow> postExit) {
         Map<String, StoredTrade> unique = new LinkedHashMap<>();
         for (StoredTrade t : trades) {

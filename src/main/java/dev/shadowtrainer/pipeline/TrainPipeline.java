@@ -9,6 +9,7 @@ import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.market.DataException;
 import dev.shadowtrainer.memory.MemoryDatabase;
 import dev.shadowtrainer.memory.MemoryUrl;
+import dev.shadowtrainer.memory.MemoryWriter;
 import dev.shadowtrainer.memory.PostExitRow;
 import dev.shadowtrainer.memory.RunRecord;
 import dev.shadowtrainer.memory.StoredTrade;
@@ -68,6 +69,8 @@ public final class TrainPipeline {
     public static final String METRICS_CSV = "metrics.csv";
     /** Trades per write transaction to the trade memory. */
     static final int MEMORY_BATCH = 5_000;
+    /** In the run folder: the trades the trade memory could not take, for {@code db import}. */
+    public static final String MEMORY_SPILL = "memory-spill.jsonl";
 
     private final CandleLoader loader;
     private final String version;
@@ -167,9 +170,9 @@ public final class TrainPipeline {
                                                        String policy, WalkForwardEvaluation.Outcome outcome,
                                                        Consumer<String> progress) {
         CandleSeries series = loaded.series();
-        memory.saveRun(new RunRecord(run.runId(), startedAt, series.id().exchange(), series.id().symbol().toString(),
-                series.id().timeframe().label(), loaded.source(), config.seed(), policy,
-                json(config.effectiveValues())));
+        RunRecord runRecord = new RunRecord(run.runId(), startedAt, series.id().exchange(),
+                series.id().symbol().toString(), series.id().timeframe().label(), loaded.source(), config.seed(),
+                policy, json(config.effectiveValues()));
         TradeRecords records = new TradeRecords(market, series.id(), run.runId());
         List<StoredTrade> rows = new ArrayList<>();
         List<PostExitRow> postExit = new ArrayList<>();
@@ -193,12 +196,12 @@ public final class TrainPipeline {
             }
         }
         progress.accept("storing " + rows.size() + " trades in the trade memory " + memory.database());
-        int added = 0;
-        for (int from = 0; from < rows.size(); from += MEMORY_BATCH) {
-            int to = Math.min(rows.size(), from + MEMORY_BATCH);
-            added += memory.save(rows.subList(from, to), postExit.subList(from, to));
-        }
-        return new TrainSummary.MemorySummary(memory.database(), agent, rows.size() - agent, added, memory.count());
+        MemoryWriter.Result written = new MemoryWriter(memory, MEMORY_BATCH).write(runRecord, rows, postExit,
+                run.file(MEMORY_SPILL));
+        long stored = written.spilled() > 0 ? -1 : memory.count();
+        return new TrainSummary.MemorySummary(memory.database(), agent, rows.size() - agent, written.added(), stored,
+                written.spilled(), written.spillFile() == null ? null : written.spillFile().toString(),
+                written.failure());
     }
 
     /** Row {@code i} of a post-exit tracker, which holds one row per trade in the order of the trades. */

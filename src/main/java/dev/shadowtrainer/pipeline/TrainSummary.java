@@ -34,11 +34,16 @@ public record TrainSummary(String version, String runId, String runFolder, long 
     /**
      * The run's trades in the trade memory.
      *
-     * @param database    where (password never shown)
-     * @param agentTrades the policy's trades offered, @param shadowTrades the shadow trades offered
-     * @param added       rows added (fewer when a rerun finds them stored), @param stored rows in all
+     * @param database     where (password never shown)
+     * @param agentTrades  the policy's trades offered
+     * @param shadowTrades the shadow trades offered
+     * @param added        rows added (fewer when a rerun finds them stored)
+     * @param stored       rows in all, -1 when the database was lost
+     * @param spilled      trades written to {@code spillFile} because the database was lost mid-run
+     * @param failure      why the database was given up, or null
      */
-    public record MemorySummary(String database, int agentTrades, int shadowTrades, int added, long stored) {
+    public record MemorySummary(String database, int agentTrades, int shadowTrades, int added, long stored,
+                                int spilled, String spillFile, String failure) {
     }
 
     /** Features computed for the run. */
@@ -89,10 +94,16 @@ public record TrainSummary(String version, String runId, String runFolder, long 
         if (modelFolder != null) {
             out.add("model    " + modelFolder + " (" + policy + " networks, metadata.json with provenance)");
         }
-        if (memory != null) {
+        if (memory != null && memory.spilled() == 0) {
             out.add(String.format(Locale.ROOT, "memory   %s: %d agent + %d shadow trades, %d new (%d stored in all)",
                     memory.database(), memory.agentTrades(), memory.shadowTrades(), memory.added(),
                     memory.stored()));
+        } else if (memory != null) {
+            out.add(String.format(Locale.ROOT, "memory   %s LOST mid-run (%s): %d of %d trades stored, %d spilled to "
+                            + "%s; load them with: shadow-trainer db import %s", memory.database(), memory.failure(),
+                    memory.agentTrades() + memory.shadowTrades() - memory.spilled(),
+                    memory.agentTrades() + memory.shadowTrades(), memory.spilled(), memory.spillFile(),
+                    memory.spillFile()));
         }
         return out;
     }

@@ -59,6 +59,43 @@ class DbCommandTest {
     }
 
     @Test
+    void importLoadsASpillFileOnceAndRefusesBadFiles() throws IOException {
+        java.util.List<dev.shadowtrainer.memory.StoredTrade> trades = new java.util.ArrayList<>();
+        java.util.List<dev.shadowtrainer.memory.PostExitRow> rows = new java.util.ArrayList<>();
+        java.time.Instant t0 = java.time.Instant.parse("2025-03-01T00:00:00Z");
+        for (int i = 0; i < 7; i++) {
+            float[] e = new float[dev.shadowtrainer.memory.Embedding.DIMENSION];
+            e[i] = 1;
+            trades.add(new dev.shadowtrainer.memory.StoredTrade("key" + i, "run-9", "binance", "BTC/USDT", "15m",
+                    "shadow", t0.plusSeconds(900L * i), t0.plusSeconds(900L * i + 1800), 100, 101, 1000, 1, 1, 9,
+                    0.9, "TAKE_PROFIT", 1, -0.2, "NEUTRAL", 0.01, "{}", e, 1, true));
+            rows.add(new dev.shadowtrainer.memory.PostExitRow("key" + i, 101.0, null, null, null, null, "PENDING"));
+        }
+        Path spill = dir.resolve("memory-spill.jsonl");
+        dev.shadowtrainer.memory.SpillFile.write(spill, new dev.shadowtrainer.memory.RunRecord("run-9", t0, "binance",
+                "BTC/USDT", "15m", "test", 7, "ppo", "{}"), trades, rows);
+        String db = "h2:" + dir.resolve("memory");
+
+        CliRun first = run("db", "import", spill.toString(), "--db", db);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("7 trades of run run-9", "7 new");
+        assertThat(run("db", "import", spill.toString(), "--db", db).out()).contains("0 new");
+
+        CliRun missing = run("db", "import", dir.resolve("nope.jsonl").toString(), "--db", db);
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("not found");
+        java.nio.file.Files.writeString(dir.resolve("bad.jsonl"), "{\"runId\": \"r\"}\nnot json\n");
+        CliRun bad = run("db", "import", dir.resolve("bad.jsonl").toString(), "--db", db);
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
+        assertThat(bad.err()).contains("bad.jsonl line 1");
+        assertThat(bad.errorLines()).isEqualTo(1);
+        CliRun noFile = run("db", "import", "--db", db);
+        assertThat(noFile.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noFile.err()).contains("db import needs the spill file");
+        assertThat(run("db", "info", "x.jsonl", "--db", db).exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void anUnknownActionOrUrlIsAUsageError() {
         CliRun r = run("db", "drop");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
