@@ -438,7 +438,7 @@ class CliTest {
             port = socket.getLocalPort(); // closed again: nothing listens there
         }
         AppContext offline = new AppContext(Map.of(), Clock.systemUTC(), "http://127.0.0.1:" + port);
-        CliRun r = CliRun.run(offline, "train", "--set", cacheDir(), "--days", "10");
+        CliRun r = CliRun.run(offline, withRunsDir("train", "--set", cacheDir(), "--days", "10"));
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
         assertThat(r.err()).contains("--source synthetic").contains("--source file:PATH");
         assertThat(r.errorLines()).isEqualTo(1);
