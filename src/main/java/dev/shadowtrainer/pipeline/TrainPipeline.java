@@ -9,12 +9,7 @@ import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.market.DataException;
 import dev.shadowtrainer.memory.MemoryDatabase;
 import dev.shadowtrainer.memory.MemoryUrl;
-import dev.shadowtrainer.memory.MemoryWriter;
-import dev.shadowtrainer.memory.PostExitRow;
-import dev.shadowtrainer.memory.RunRecord;
-import dev.shadowtrainer.memory.StoredTrade;
 import dev.shadowtrainer.memory.TradeMemory;
-import dev.shadowtrainer.memory.TradeRecords;
 import dev.shadowtrainer.model.CandlesInfo;
 import dev.shadowtrainer.model.ModelArtifacts;
 import dev.shadowtrainer.model.ModelStore;
@@ -67,10 +62,6 @@ import java.util.function.Consumer;
 public final class TrainPipeline {
     public static final String SHADOW_TRADES_CSV = "shadow_trades.csv";
     public static final String METRICS_CSV = "metrics.csv";
-    /** Trades per write transaction to the trade memory. */
-    static final int MEMORY_BATCH = 5_000;
-    /** In the run folder: the trades the trade memory could not take, for {@code db import}. */
-    public static final String MEMORY_SPILL = "memory-spill.jsonl";
 
     private final CandleLoader loader;
     private final String version;
@@ -149,8 +140,8 @@ public final class TrainPipeline {
                 names(RegimeCounts.of(AtrAdxRegime.class, atrAdx)), names(RegimeCounts.of(TrendRegime.class, trend)),
                 trainer.name(), evaluation, timings, config.effectiveValues(), null, null);
         writeOutputs(run, summary, outcome, series);
-        summary = summary.withMemory(remember(new TradeMemory(memoryDatabase), config, run, startedAt, loaded, market,
-                trainer.name(), outcome, progress));
+        summary = summary.withMemory(RunMemory.store(new TradeMemory(memoryDatabase), config, run, startedAt, loaded,
+                market, trainer.name(), outcome, progress));
         new SummaryJson().write(run.summaryJson(), summary);
         MetricsCsv.write(run.file(METRICS_CSV), trainer.metrics());
         Map<String, ComputationGraph> model = trainer.model();
@@ -162,66 +153,6 @@ public final class TrainPipeline {
         }
         timings.put("outputs", (System.nanoTime() - t3) / 1_000_000);
         return summary;
-    }
-
-    /** Stores the policy's and the shadow trades of the run in the trade memory, in batches. */
-    private static TrainSummary.MemorySummary remember(TradeMemory memory, ShadowConfig config, RunFolder run,
-                                                       Instant startedAt, LoadedSeries loaded, MarketData market,
-                                                       String policy, WalkForwardEvaluation.Outcome outcome,
-                                                       Consumer<String> progress) {
-        CandleSeries series = loaded.series();
-        RunRecord runRecord = new RunRecord(run.runId(), startedAt, series.id().exchange(),
-                series.id().symbol().toString(), series.id().timeframe().label(), loaded.source(), config.seed(),
-                policy, json(config.effectiveValues()));
-        TradeRecords records = new TradeRecords(market, series.id(), run.runId());
-        List<StoredTrade> rows = new ArrayList<>();
-        List<PostExitRow> postExit = new ArrayList<>();
-        int agent = 0;
-        for (SimulationResult r : outcome.policyRuns()) {
-            List<Trade> trades = r.trades();
-            for (int i = 0; i < trades.size(); i++) {
-                StoredTrade stored = records.of(trades.get(i), policy);
-                rows.add(stored);
-                postExit.add(postExit(stored, trades.get(i).exitBar(), r.agentPostExit(), i));
-            }
-            agent += trades.size();
-        }
-        for (SimulationResult r : outcome.policyRuns()) {
-            ShadowTrades s = r.shadowTrades();
-            for (int i = 0; i < s.size(); i++) {
-                StoredTrade stored = records.of(s.trade(i, 1.0, series.openTime(s.entryBar(i)),
-                        series.openTime(s.exitBar(i))), policy);
-                rows.add(stored);
-                postExit.add(postExit(stored, s.exitBar(i), r.shadowPostExit(), i));
-            }
-        }
-        progress.accept("storing " + rows.size() + " trades in the trade memory " + memory.database());
-        MemoryWriter.Result written = new MemoryWriter(memory, MEMORY_BATCH).write(runRecord, rows, postExit,
-                run.file(MEMORY_SPILL));
-        long stored = written.spilled() > 0 ? -1 : memory.count();
-        return new TrainSummary.MemorySummary(memory.database(), agent, rows.size() - agent, written.added(), stored,
-                written.spilled(), written.spillFile() == null ? null : written.spillFile().toString(),
-                written.failure());
-    }
-
-    /** Row {@code i} of a post-exit tracker, which holds one row per trade in the order of the trades. */
-    private static PostExitRow postExit(StoredTrade trade, int exitBar, PostExitTracker tracker, int i) {
-        if (i >= tracker.size() || tracker.exitBar(i) != exitBar) {
-            throw new IllegalStateException("post-exit row " + i + " does not belong to the trade exiting at bar "
-                    + exitBar);
-        }
-        return new PostExitRow(trade.tradeKey(), PostExitRow.value(tracker.priceAfter(0, i)),
-                PostExitRow.value(tracker.priceAfter(1, i)), PostExitRow.value(tracker.priceAfter(2, i)),
-                PostExitRow.value(tracker.bestAfter(2, i)), PostExitRow.value(tracker.missedProfit(i)),
-                tracker.verdict(i).name());
-    }
-
-    private static String json(Object value) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the effective config is not JSON-serialisable", e);
-        }
     }
 
     /** models/&lt;run-id&gt;/: the networks, the observation spec and the provenance of this run. */

@@ -1,0 +1,95 @@
+package dev.shadowtrainer.pipeline;
+
+import dev.shadowtrainer.config.ShadowConfig;
+import dev.shadowtrainer.market.CandleSeries;
+import dev.shadowtrainer.memory.MemoryWriter;
+import dev.shadowtrainer.memory.PostExitRow;
+import dev.shadowtrainer.memory.RunRecord;
+import dev.shadowtrainer.memory.StoredTrade;
+import dev.shadowtrainer.memory.TradeMemory;
+import dev.shadowtrainer.memory.TradeRecords;
+import dev.shadowtrainer.report.RunFolder;
+import dev.shadowtrainer.sim.MarketData;
+import dev.shadowtrainer.sim.PostExitTracker;
+import dev.shadowtrainer.sim.ShadowTrades;
+import dev.shadowtrainer.sim.SimulationResult;
+import dev.shadowtrainer.sim.Trade;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A train run's trades into the trade memory: every trade of the policy and every shadow trade of
+ * each fold's test window, each with its post-exit row, in batches through {@link MemoryWriter} (so a
+ * database lost mid-run spills the rest to the run folder instead of losing it).
+ */
+final class RunMemory {
+    /** Trades per write transaction to the trade memory. */
+    static final int BATCH = 5_000;
+    /** In the run folder: the trades the trade memory could not take, for {@code db import}. */
+    static final String SPILL_FILE = "memory-spill.jsonl";
+
+    private RunMemory() {
+    }
+
+    /** Stores the policy's and the shadow trades of the run in the trade memory, in batches. */
+    static TrainSummary.MemorySummary store(TradeMemory memory, ShadowConfig config, RunFolder run,
+                                                       Instant startedAt, LoadedSeries loaded, MarketData market,
+                                                       String policy, WalkForwardEvaluation.Outcome outcome,
+                                                       Consumer<String> progress) {
+        CandleSeries series = loaded.series();
+        RunRecord runRecord = new RunRecord(run.runId(), startedAt, series.id().exchange(),
+                series.id().symbol().toString(), series.id().timeframe().label(), loaded.source(), config.seed(),
+                policy, json(config.effectiveValues()));
+        TradeRecords records = new TradeRecords(market, series.id(), run.runId());
+        List<StoredTrade> rows = new ArrayList<>();
+        List<PostExitRow> postExit = new ArrayList<>();
+        int agent = 0;
+        for (SimulationResult r : outcome.policyRuns()) {
+            List<Trade> trades = r.trades();
+            for (int i = 0; i < trades.size(); i++) {
+                StoredTrade stored = records.of(trades.get(i), policy);
+                rows.add(stored);
+                postExit.add(postExit(stored, trades.get(i).exitBar(), r.agentPostExit(), i));
+            }
+            agent += trades.size();
+        }
+        for (SimulationResult r : outcome.policyRuns()) {
+            ShadowTrades s = r.shadowTrades();
+            for (int i = 0; i < s.size(); i++) {
+                StoredTrade stored = records.of(s.trade(i, 1.0, series.openTime(s.entryBar(i)),
+                        series.openTime(s.exitBar(i))), policy);
+                rows.add(stored);
+                postExit.add(postExit(stored, s.exitBar(i), r.shadowPostExit(), i));
+            }
+        }
+        progress.accept("storing " + rows.size() + " trades in the trade memory " + memory.database());
+        MemoryWriter.Result written = new MemoryWriter(memory, BATCH).write(runRecord, rows, postExit,
+                run.file(SPILL_FILE));
+        long stored = written.spilled() > 0 ? -1 : memory.count();
+        return new TrainSummary.MemorySummary(memory.database(), agent, rows.size() - agent, written.added(), stored,
+                written.spilled(), written.spillFile() == null ? null : written.spillFile().toString(),
+                written.failure());
+    }
+
+    /** Row {@code i} of a post-exit tracker, which holds one row per trade in the order of the trades. */
+    private static PostExitRow postExit(StoredTrade trade, int exitBar, PostExitTracker tracker, int i) {
+        if (i >= tracker.size() || tracker.exitBar(i) != exitBar) {
+            throw new IllegalStateException("post-exit row " + i + " does not belong to the trade exiting at bar "
+                    + exitBar);
+        }
+        return new PostExitRow(trade.tradeKey(), PostExitRow.value(tracker.priceAfter(0, i)),
+                PostExitRow.value(tracker.priceAfter(1, i)), PostExitRow.value(tracker.priceAfter(2, i)),
+                PostExitRow.value(tracker.bestAfter(2, i)), PostExitRow.value(tracker.missedProfit(i)),
+                tracker.verdict(i).name());
+    }
+
+    private static String json(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the effective config is not JSON-serialisable", e);
+        }
+    }
+}
