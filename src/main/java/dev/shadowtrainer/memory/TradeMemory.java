@@ -198,9 +198,10 @@ public final class TradeMemory implements MemoryWriter.Store {
                     + "embedding <=> :q AS distance FROM trade_memory WHERE " + filter
                     + " ORDER BY embedding <=> :q LIMIT :k) SELECT * FROM nearest ORDER BY distance, id";
         }
-        return "SELECT id, trade_key, symbol, exit_time, pnl_percent, win, COSINE_DISTANCE(embedding, :q) AS "
-                + "distance FROM trade_memory WHERE " + filter + " AND COSINE_DISTANCE(embedding, :q) IS NOT NULL "
-                + "ORDER BY distance, id LIMIT :k";
+        // Exact search; each distance computed once, NULL (a zero vector) never ranked.
+        return "SELECT * FROM (SELECT id, trade_key, symbol, exit_time, pnl_percent, win, "
+                + "COSINE_DISTANCE(embedding, :q) AS distance FROM trade_memory WHERE " + filter + ") d "
+                + "WHERE distance IS NOT NULL ORDER BY distance, id LIMIT :k";
     }
 
     private List<Neighbour> query(Handle h, String sql, float[] q, Instant t, int k, String symbol) {
