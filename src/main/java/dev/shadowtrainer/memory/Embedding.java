@@ -2,6 +2,7 @@ package dev.shadowtrainer.memory;
 
 import dev.shadowtrainer.features.AtrAdxRegime;
 import dev.shadowtrainer.sim.MarketData;
+import dev.shadowtrainer.sim.MarketView;
 import java.util.Objects;
 
 /**
@@ -36,11 +37,31 @@ public final class Embedding {
         float[] e = new float[DIMENSION];
         int features = Math.min(FEATURE_SLOTS, market.features().featureCount());
         for (int f = 0; f < features; f++) {
-            float v = market.features().value(bar, f);
-            e[f] = Float.isFinite(v) ? Math.max(-CLIP, Math.min(CLIP, v)) : 0f;
+            e[f] = clip(market.features().value(bar, f));
         }
         e[FEATURE_SLOTS + regime(market.regimes()[bar])] = 1f;
         return e;
+    }
+
+    /**
+     * The embedding of a decision taken now, at the view's current bar, written into {@code target}
+     * (no allocation, for the simulation's hot path); the same floats as {@link #of(MarketData, int)} for
+     * that bar.
+     */
+    public static void into(MarketView view, float[] target) {
+        if (target.length != DIMENSION) {
+            throw new IllegalArgumentException("target of " + target.length + " floats, expected " + DIMENSION);
+        }
+        java.util.Arrays.fill(target, 0f);
+        int features = Math.min(FEATURE_SLOTS, view.featureCount());
+        for (int f = 0; f < features; f++) {
+            target[f] = clip(view.feature(f));
+        }
+        target[FEATURE_SLOTS + regime(view.regime())] = 1f;
+    }
+
+    private static float clip(float v) {
+        return Float.isFinite(v) ? Math.max(-CLIP, Math.min(CLIP, v)) : 0f;
     }
 
     private static int regime(byte ordinal) {

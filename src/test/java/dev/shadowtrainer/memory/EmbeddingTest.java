@@ -13,7 +13,12 @@ import dev.shadowtrainer.market.Symbol;
 import dev.shadowtrainer.market.Timeframe;
 import dev.shadowtrainer.pipeline.GarbageFuture;
 import dev.shadowtrainer.pipeline.MarketPreparation;
+import dev.shadowtrainer.sim.Action;
+import dev.shadowtrainer.sim.ExecutionConfig;
 import dev.shadowtrainer.sim.MarketData;
+import dev.shadowtrainer.sim.Observation;
+import dev.shadowtrainer.sim.Policy;
+import dev.shadowtrainer.sim.Simulator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +82,33 @@ class EmbeddingTest {
             assertThat(Embedding.of(full, cut)).as("the embedding is not constant").isNotEqualTo(
                     Embedding.of(full, cut - 500));
         }
+    }
+
+    @Test
+    void theViewAtADecisionBarGivesTheSameFloatsAsTheMarketAtThatBar() {
+        SeriesId id = new SeriesId("binance", Symbol.parse("BTC/USDT"), Timeframe.M15);
+        CandleSeries candles = CandleSeries.of(id, new FileCandleSource(SharedData.binance2025("BTCUSDT_15m.csv"))
+                .load(new CandleRequest(id, 1)));
+        MarketData market = new MarketPreparation(500).apply(candles);
+        float[] fromView = new float[Embedding.DIMENSION];
+        int[] compared = {0};
+        Policy checker = new Policy() {
+            @Override
+            public String name() {
+                return "checker";
+            }
+
+            @Override
+            public Action decide(Observation observation) {
+                Embedding.into(observation.market(), fromView);
+                assertThat(fromView).as("bar %d", observation.market().bar())
+                        .containsExactly(Embedding.of(market, observation.market().bar()));
+                compared[0]++;
+                return Action.DO_NOTHING;
+            }
+        };
+        new Simulator(market, new ExecutionConfig(1000, new double[] {0.5, 1.0, 1.5}, 1, 0.005, 100, 200, 8, 0, 0,
+                0, false, 2, 3, 0.0, 20, 0, 0), 80).run(checker, 600, 900, 10_000, 1);
+        assertThat(compared[0]).isGreaterThanOrEqualTo(299);
     }
 }
