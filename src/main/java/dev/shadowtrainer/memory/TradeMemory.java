@@ -149,6 +149,76 @@ public final class TradeMemory implements MemoryWriter.Store {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM trade_memory").mapTo(Long.class).one());
     }
 
+    /**
+     * The {@code limit} most recent stored trades (by exit time) of the current embedding version that
+     * exited strictly before {@code exitBefore}, oldest first, with their post-exit rows when stored: the
+     * past a run may start from (the in-process look-up index, the pattern library).
+     */
+    public List<Recalled> recall(Instant exitBefore, int limit) {
+        Objects.requireNonNull(exitBefore, "exitBefore is null");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        String sql = "SELECT t.trade_key, t.run_id, t.exchange, t.symbol, t.timeframe, t.kind, t.entry_time, "
+                + "t.exit_time, t.entry_price, t.exit_price, t.size, t.leverage, t.fees, t.pnl, t.pnl_percent, "
+                + "t.exit_reason, t.mfe_percent, t.mae_percent, t.regime_at_entry, t.volatility_at_entry, "
+                + (postgres() ? "t.features::text AS features, t.embedding::text AS embedding" : "t.features, t.embedding")
+                + ", t.embedding_version, t.win, p.price_1h, p.price_4h, p.price_24h, p.best_exit_price, "
+                + "p.missed_profit, p.verdict FROM trade_memory t LEFT JOIN post_exit_tracking p ON p.trade_id = t.id "
+                + "WHERE t.exit_time < :t AND t.embedding_version = :v ORDER BY t.exit_time DESC, t.id DESC LIMIT :n";
+        List<Recalled> out = jdbi.withHandle(h -> h.createQuery(sql).bind("t", time(exitBefore))
+                .bind("v", Embedding.VERSION).bind("n", limit).map((rs, ctx) -> {
+                    String key = rs.getString("trade_key");
+                    StoredTrade trade = new StoredTrade(key, rs.getString("run_id"), rs.getString("exchange"),
+                            rs.getString("symbol"), rs.getString("timeframe"), rs.getString("kind"),
+                            rs.getObject("entry_time", OffsetDateTime.class).toInstant(),
+                            rs.getObject("exit_time", OffsetDateTime.class).toInstant(), rs.getDouble("entry_price"),
+                            rs.getDouble("exit_price"), rs.getDouble("size"), rs.getDouble("leverage"),
+                            rs.getDouble("fees"), rs.getDouble("pnl"), rs.getDouble("pnl_percent"),
+                            rs.getString("exit_reason"), rs.getDouble("mfe_percent"), rs.getDouble("mae_percent"),
+                            rs.getString("regime_at_entry"), rs.getDouble("volatility_at_entry"),
+                            text(rs.getObject("features")), embedding(rs.getObject("embedding")),
+                            rs.getInt("embedding_version"), rs.getBoolean("win"));
+                    String verdict = rs.getString("verdict");
+                    PostExitRow postExit = verdict == null ? null : new PostExitRow(key,
+                            rs.getObject("price_1h", Double.class), rs.getObject("price_4h", Double.class),
+                            rs.getObject("price_24h", Double.class), rs.getObject("best_exit_price", Double.class),
+                            rs.getObject("missed_profit", Double.class), verdict);
+                    return new Recalled(trade, postExit);
+                }).list());
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** A stored trade and its post-exit row (null when none was stored). */
+    public record Recalled(StoredTrade trade, PostExitRow postExit) {
+        public Recalled {
+            Objects.requireNonNull(trade, "trade is null");
+        }
+    }
+
+    private static String text(Object json) {
+        if (json instanceof byte[] bytes) { // H2 hands JSON out as its UTF-8 bytes
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return String.valueOf(json);
+    }
+
+    private static float[] embedding(Object value) throws java.sql.SQLException {
+        if (value instanceof java.sql.Array array) { // H2: REAL ARRAY
+            Object[] boxed = (Object[]) array.getArray();
+            float[] v = new float[boxed.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = ((Number) boxed[i]).floatValue();
+            }
+            return v;
+        }
+        return new PGvector(String.valueOf(value)).toArray();
+    }
+
     /** A stored trade near a query, with its cosine distance. */
     public record Neighbour(long id, String tradeKey, String symbol, Instant exitTime, double pnlPercent, boolean win,
                             double distance) {

@@ -111,6 +111,34 @@ class TradeMemoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
+    void recallGivesTheLatestTradesThatExitedBeforeACutOffOldestFirstWithEverythingStored(String store) {
+        TradeMemory memory = open(store);
+        SplittableRandom r = new SplittableRandom(3);
+        List<StoredTrade> trades = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            trades.add(trade(i, i % 2 == 0 ? "BTC/USDT" : "ETH/USDT", random(r)));
+        }
+        memory.save(trades, List.of(new PostExitRow(trades.get(6).tradeKey(), 101.0, null, 99.5, 103.0, 4.5,
+                "TOO_EARLY")));
+        // Trade i exits at T0 + (i + 1) h: strictly before T0 + 9h are trades 0..7; the latest 3 are 5, 6, 7.
+        List<TradeMemory.Recalled> recalled = memory.recall(T0.plusSeconds(9 * 3600), 3);
+        assertThat(recalled).extracting(x -> x.trade().tradeKey()).containsExactly("kETH/USDT5", "kBTC/USDT6",
+                "kETH/USDT7");
+        StoredTrade back = recalled.get(1).trade();
+        StoredTrade original = trades.get(6);
+        assertThat(back.embedding()).containsExactly(original.embedding());
+        assertThat(back).usingRecursiveComparison().ignoringFields("embedding", "features").isEqualTo(original);
+        assertThat(back.features().replace(" ", "")).isEqualTo("{\"rsi\":0.5}");
+        assertThat(recalled.get(1).postExit()).isEqualTo(new PostExitRow(original.tradeKey(), 101.0, null, 99.5, 103.0,
+                4.5, "TOO_EARLY"));
+        assertThat(recalled.get(0).postExit()).isNull();
+        assertThat(memory.recall(T0.plusSeconds(3600), 5)).as("an exit at the cut-off is not before it").isEmpty();
+        assertThat(memory.recall(T0.plusSeconds(100 * 3600), 0)).isEmpty();
+        assertThat(memory.recall(T0.plusSeconds(100 * 3600), 100)).hasSize(12);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
     void nearestSeesOnlyTradesThatHadExitedAndPutsTheClosestFirst(String store) {
         TradeMemory memory = open(store);
         float[] query = unit(0);
