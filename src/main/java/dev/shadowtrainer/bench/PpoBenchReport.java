@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param endToEndSps    a PPO training at these settings, rollouts and updates together
  * @param naiveSps       the same rollout code on ONE environment: one forward pass per environment step
  * @param speedup        rolloutSps / naiveSps
+ * @param lookup         what the pattern-memory look-up (the in-process k-NN index) costs
  */
 public record PpoBenchReport(int bars, String timeframe, String symbol, long seed, int from, int to,
                              int episodeBars, int observationSize, int actions, String reward, int numEnvs,
@@ -27,13 +28,34 @@ public record PpoBenchReport(int bars, String timeframe, String symbol, long see
                              double endToEndSps, long naiveSteps, double naiveSps, double speedup,
                              double rolloutSpsTarget, double endToEndSpsTarget, double speedupTarget,
                              boolean rolloutTargetMet, boolean endToEndTargetMet, boolean speedupTargetMet,
-                             BenchReport.Machine machine) {
+                             LookupCost lookup, BenchReport.Machine machine) {
     public PpoBenchReport {
         Objects.requireNonNull(timeframe, "timeframe is null");
         Objects.requireNonNull(symbol, "symbol is null");
         Objects.requireNonNull(reward, "reward is null");
         Objects.requireNonNull(machine, "machine is null");
+        Objects.requireNonNull(lookup, "lookup is null");
         hiddenSizes = List.copyOf(hiddenSizes);
+    }
+
+    /**
+     * The in-process look-up's share of the time, measured side by side: the same work with the k-NN
+     * index and with a look-up that writes constants. {@code simulation*}: the simulator with shadow
+     * trades replaying the training range under a policy that reads every observation and never trades
+     * (the worst case: nothing else costs much); {@code rollout*}: PPO rollouts as above.
+     *
+     * @param share (time with the index - time without) / time with the index
+     */
+    public record LookupCost(int indexSize, int neighbours, double simulationBarsPerSecond,
+                             double simulationBarsPerSecondWithout, double simulationShare, double rolloutSps,
+                             double rolloutSpsWithout, double rolloutShare, double shareTarget) {
+        static double share(double rateWith, double rateWithout) {
+            return 1 - rateWith / rateWithout;
+        }
+
+        boolean targetMet() {
+            return simulationShare < shareTarget && rolloutShare < shareTarget;
+        }
     }
 
     /** Whether all three targets are met. */
@@ -60,6 +82,12 @@ public record PpoBenchReport(int bars, String timeframe, String symbol, long see
         out.add(String.format(Locale.ROOT, "  targets: rollouts >= %,.0f SPS %s; end to end >= %,.0f SPS %s; "
                         + "rollouts/naive >= %.0fx %s", rolloutSpsTarget, met(rolloutTargetMet), endToEndSpsTarget,
                 met(endToEndTargetMet), speedupTarget, met(speedupTargetMet)));
+        out.add(String.format(Locale.ROOT, "  memory look-up (k-NN over the latest %d trades, k %d): simulation %,.0f "
+                        + "vs %,.0f bars/s without, %.0f%% of the time; rollouts %,.0f vs %,.0f SPS, %.0f%%; "
+                        + "target < %.0f%% %s", lookup.indexSize(), lookup.neighbours(), lookup.simulationBarsPerSecond(),
+                lookup.simulationBarsPerSecondWithout(), 100 * lookup.simulationShare(), lookup.rolloutSps(),
+                lookup.rolloutSpsWithout(), 100 * lookup.rolloutShare(), 100 * lookup.shareTarget(),
+                met(lookup.targetMet())));
         return out;
     }
 

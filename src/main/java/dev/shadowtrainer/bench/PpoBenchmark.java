@@ -101,6 +101,12 @@ public final class PpoBenchmark {
                 naive.steps, naive.sps(), rollout.sps() / naive.sps());
     }
 
+    /** Rollout SPS alone on config.numEnvs() environments, as the rollouts case of {@link #run} measures it. */
+    public static double rolloutSps(IntFunction<VectorEnv> envFactory, PpoConfig config, long seed,
+                                    Settings settings) {
+        return rollouts(new PpoTrainer(config), envFactory, config.numEnvs(), seed, settings).sps();
+    }
+
     private record Timed(long steps, long nanos) {
         double sps() {
             return steps / (nanos / 1e9);

@@ -3,20 +3,26 @@ package dev.shadowtrainer.bench;
 import dev.shadowtrainer.agent.env.PpoSetup;
 import dev.shadowtrainer.agent.ppo.PpoConfig;
 import dev.shadowtrainer.agent.ppo.VectorEnv;
-import dev.shadowtrainer.config.ShadowConfig;
 import dev.shadowtrainer.config.ShadowConfig.RlAgentConfig;
+import dev.shadowtrainer.config.ShadowConfig;
 import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.market.Symbol;
 import dev.shadowtrainer.market.SyntheticMarket;
 import dev.shadowtrainer.market.Timeframe;
+import dev.shadowtrainer.memory.NearestTrades;
 import dev.shadowtrainer.pipeline.MarketPreparation;
 import dev.shadowtrainer.sim.Action;
 import dev.shadowtrainer.sim.EntryFilter;
 import dev.shadowtrainer.sim.EventBus;
 import dev.shadowtrainer.sim.ExecutionConfig;
 import dev.shadowtrainer.sim.MarketData;
-import dev.shadowtrainer.sim.ShadowStatistics;
+import dev.shadowtrainer.sim.MarketView;
+import dev.shadowtrainer.sim.MemoryLookup;
+import dev.shadowtrainer.sim.Observation;
+import dev.shadowtrainer.sim.Policy;
+import dev.shadowtrainer.sim.ShadowTrades;
 import dev.shadowtrainer.sim.Simulator;
+import dev.shadowtrainer.sim.Trade;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Arrays;
@@ -35,6 +41,9 @@ import java.util.function.IntFunction;
  * is 0, as that key is documented.
  */
 public final class PpoTradingBenchmark {
+    /** The bound on the in-process look-up's share of the simulation time. */
+    static final double LOOKUP_SHARE_TARGET = 0.20;
+
     /** Default history: 90 days, enough for the warm-up and many distinct week-long episodes. */
     public static final int DEFAULT_DAYS = 90;
     static final Instant FIRST_OPEN = SimulatorBenchmark.FIRST_OPEN;
@@ -60,7 +69,7 @@ public final class PpoTradingBenchmark {
                         + " bars, more than the bench's " + MAX_BARS + "; ask for fewer days");
             }
             MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
-            preparation.requireStateDim(config.training().rlAgent().stateDim(), new ShadowStatistics());
+            preparation.requireStateDim(config.training().rlAgent().stateDim(), NearestTrades.WIDTH);
             int warmup = preparation.leadInBars();
             if (bars - warmup < 2) {
                 throw new IllegalArgumentException("--ppo-days " + days + " gives " + bars + " " + timeframe.label()
@@ -88,8 +97,10 @@ public final class PpoTradingBenchmark {
                 .series();
         MarketData market = preparation.apply(candles);
         ExecutionConfig execution = ExecutionConfig.from(config.training().shadowTrading(), timeframe);
-        Simulator simulator = new Simulator(market, execution, rl.stateDim(), new EventBus(), new ShadowStatistics(),
-                EntryFilter.NONE, config.training().shadowTrading().enabled());
+        // The pattern-memory look-up train uses (an in-process k-NN index over resolved trades).
+        Simulator simulator = new Simulator(market, execution, rl.stateDim(), new EventBus(),
+                new NearestTrades(market, config.memory().indexSize(), config.memory().neighbours(),
+                        NearestTrades.Past.NONE), EntryFilter.NONE, config.training().shadowTrading().enabled());
         double marketMillis = (System.nanoTime() - start) / 1e6;
 
         int from = preparation.leadInBars();
@@ -110,6 +121,9 @@ public final class PpoTradingBenchmark {
             progress.println("bench ppo: " + line);
             progress.flush();
         });
+        progress.println("bench ppo: the memory look-up's share, with and without the k-NN index side by side");
+        progress.flush();
+        PpoBenchReport.LookupCost lookup = lookupCost(simulator, rl, ppo, config, from, to, episode, s.timing());
         return new PpoBenchReport(bars, timeframe.label(), symbol.toString(), config.seed(), from, to, episode,
                 rl.stateDim(), Action.values().length, rl.rewardClass(), r.numEnvs(), r.numSteps(), ppo.batchSize(),
                 ppo.numMinibatches(), ppo.updateEpochs(), Arrays.stream(ppo.hiddenSizes()).boxed().toList(),
@@ -118,6 +132,88 @@ public final class PpoTradingBenchmark {
                 PpoBenchmark.ROLLOUT_SPS_TARGET, PpoBenchmark.END_TO_END_SPS_TARGET, PpoBenchmark.SPEEDUP_TARGET,
                 r.rolloutSps() >= PpoBenchmark.ROLLOUT_SPS_TARGET,
                 r.endToEndSps() >= PpoBenchmark.END_TO_END_SPS_TARGET, r.speedup() >= PpoBenchmark.SPEEDUP_TARGET,
-                BenchReport.Machine.current());
+                lookup, BenchReport.Machine.current());
+    }
+
+    /** The in-process look-up's cost: the same work with {@code simulator}'s k-NN index and with constants. */
+    private static PpoBenchReport.LookupCost lookupCost(Simulator simulator, RlAgentConfig rl, PpoConfig ppo,
+                                                        ShadowConfig config, int from, int to, int episode,
+                                                        PpoBenchmark.Settings timing) {
+        Simulator without = new Simulator(simulator.data(), simulator.executionConfig(), simulator.stateDim(),
+                new EventBus(), new ConstantLookup(), EntryFilter.NONE, simulator.shadowTrades());
+        double equity = config.evaluation().initialEquity();
+        double barsWith = replayRate(simulator, from, to, equity, config.seed(), timing);
+        double barsWithout = replayRate(without, from, to, equity, config.seed(), timing);
+        double spsWith = PpoBenchmark.rolloutSps(n -> PpoSetup.environment(simulator, rl, n, from, to, episode,
+                equity), ppo, config.seed(), timing);
+        double spsWithout = PpoBenchmark.rolloutSps(n -> PpoSetup.environment(without, rl, n, from, to, episode,
+                equity), ppo, config.seed(), timing);
+        return new PpoBenchReport.LookupCost(config.memory().indexSize(), config.memory().neighbours(), barsWith,
+                barsWithout, PpoBenchReport.LookupCost.share(barsWith, barsWithout), spsWith, spsWithout,
+                PpoBenchReport.LookupCost.share(spsWith, spsWithout), LOOKUP_SHARE_TARGET);
+    }
+
+    /** Bars per second replaying [from, to) under a policy that reads every observation and never trades. */
+    private static double replayRate(Simulator simulator, int from, int to, double equity, long seed,
+                                     PpoBenchmark.Settings timing) {
+        Policy reader = new Policy() {
+            private float sink;
+
+            @Override
+            public String name() {
+                return "observation-reader";
+            }
+
+            @Override
+            public Action decide(Observation observation) {
+                sink += observation.vector()[0];
+                return sink == Float.MAX_VALUE ? Action.HOLD : Action.DO_NOTHING;
+            }
+        };
+        long end = System.nanoTime() + (long) (timing.warmupSeconds() * 1e9);
+        while (System.nanoTime() < end) {
+            simulator.run(reader, from, to, equity, seed);
+        }
+        long bars = 0;
+        long start = System.nanoTime();
+        end = start + (long) (Math.max(timing.measuredSeconds(), 1e-3) * 1e9);
+        do {
+            simulator.run(reader, from, to, equity, seed);
+            bars += to - from;
+        } while (System.nanoTime() < end);
+        return bars / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The memory block filled with the empty-index values, at no cost: the baseline of the look-up's share. */
+    private static final class ConstantLookup implements MemoryLookup {
+        @Override
+        public int width() {
+            return NearestTrades.WIDTH;
+        }
+
+        @Override
+        public void describe(MarketView view, float[] target, int offset) {
+            target[offset] = 0.5f;
+            target[offset + 1] = 0f;
+            target[offset + 2] = 0f;
+            target[offset + 3] = 0f;
+        }
+
+        @Override
+        public void remember(Trade trade) {
+        }
+
+        @Override
+        public void rememberShadow(ShadowTrades trades, int index) {
+        }
+
+        @Override
+        public void clear() {
+        }
+
+        @Override
+        public MemoryLookup fresh() {
+            return new ConstantLookup();
+        }
     }
 }

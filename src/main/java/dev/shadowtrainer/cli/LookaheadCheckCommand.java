@@ -2,13 +2,13 @@ package dev.shadowtrainer.cli;
 
 import dev.shadowtrainer.agent.rules.TrendRulePolicy;
 import dev.shadowtrainer.config.ShadowConfig;
+import dev.shadowtrainer.memory.NearestTrades;
 import dev.shadowtrainer.pipeline.CandleLoader;
 import dev.shadowtrainer.pipeline.LoadedSeries;
 import dev.shadowtrainer.pipeline.LookaheadCheck;
 import dev.shadowtrainer.pipeline.LookaheadReport;
 import dev.shadowtrainer.pipeline.MarketPreparation;
 import dev.shadowtrainer.sim.ExecutionConfig;
-import dev.shadowtrainer.sim.ShadowStatistics;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -54,7 +54,7 @@ final class LookaheadCheckCommand extends MarketCommand {
         ShadowConfig config = config();
         MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
         int stateDim = config.training().rlAgent().stateDim();
-        preparation.requireStateDim(stateDim, new ShadowStatistics());
+        preparation.requireStateDim(stateDim, NearestTrades.WIDTH);
         CandleLoader loader = new CandleLoader(context().clock(), context().exchangeBaseUrl());
         // Without --days the check covers all the data there is, as its purpose is the whole series.
         LoadedSeries loaded = market.days == null
@@ -66,7 +66,8 @@ final class LookaheadCheckCommand extends MarketCommand {
                 1 + 2 * samples, samples, samples, loaded.windowBars());
         progress().flush();
         LookaheadCheck check = new LookaheadCheck(preparation, data -> new TrendRulePolicy(),
-                data -> new ShadowStatistics(), execution, stateDim);
+                data -> new NearestTrades(data, config.memory().indexSize(), config.memory().neighbours(),
+                        NearestTrades.Past.NONE), execution, stateDim);
         LookaheadReport report = check.run(loaded.series(), loaded.windowStart(), samples,
                 config.evaluation().initialEquity(), config.seed());
         printSummary(report, report.lines());

@@ -121,6 +121,10 @@ public final class ConfigSchema {
         add(number("evaluation.initial_equity", 10_000, 0, true, 1e12,
                 "equity each test window starts with, in quote currency"));
 
+        add(integer("memory.index_size", 256, 1, 1_000_000,
+                "resolved trades the in-process look-up index keeps (the latest); each look-up scans them all"));
+        add(integer("memory.neighbours", 10, 1, 1_000,
+                "nearest past trades (k) whose win rate, pnl and similarity become memory features"));
         add(number("memory.vector_similarity_threshold", 0.7, 0, false, 1,
                 "cosine similarity above which two trades count as alike"));
         add(integer("memory.min_pattern_occurrences", 10, 1, 1_000_000,

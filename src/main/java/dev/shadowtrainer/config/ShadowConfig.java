@@ -102,7 +102,19 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
         }
     }
 
-    public record MemoryConfig(double vectorSimilarityThreshold, int minPatternOccurrences) {
+    /**
+     * @param indexSize  resolved trades the in-process look-up index keeps (the latest ones)
+     * @param neighbours k of the look-up: the nearest past trades the memory features summarise
+     */
+    public record MemoryConfig(int indexSize, int neighbours, double vectorSimilarityThreshold,
+                               int minPatternOccurrences) {
+        public MemoryConfig {
+            if (neighbours > indexSize) {
+                throw new ConfigException("config key 'memory.neighbours' = " + neighbours
+                        + " is more than memory.index_size = " + indexSize
+                        + ", so a look-up could never find them all; lower neighbours or raise index_size");
+            }
+        }
     }
 
     /** Where run outputs go. */
@@ -171,7 +183,8 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
                         integer(s, "evaluation.step_days"), integer(s, "evaluation.purge_bars"),
                         integer(s, "evaluation.embargo_bars"), integer(s, "evaluation.trials"),
                         num(s, "evaluation.initial_equity")),
-                new MemoryConfig(num(s, "memory.vector_similarity_threshold"),
+                new MemoryConfig(integer(s, "memory.index_size"), integer(s, "memory.neighbours"),
+                        num(s, "memory.vector_similarity_threshold"),
                         integer(s, "memory.min_pattern_occurrences")),
                 new OutputConfig(str(s, "output.runs_dir"), str(s, "output.models_dir")),
                 new DatabaseConfig(str(s, "database.url")),

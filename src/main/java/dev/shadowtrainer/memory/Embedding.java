@@ -30,17 +30,23 @@ public final class Embedding {
 
     /** The embedding of a decision taken at the close of {@code bar}. */
     public static float[] of(MarketData market, int bar) {
+        float[] e = new float[DIMENSION];
+        write(market, bar, e);
+        return e;
+    }
+
+    /** {@link #of(MarketData, int)} written into {@code target} of {@value #DIMENSION} floats. */
+    static void write(MarketData market, int bar, float[] target) {
         Objects.requireNonNull(market, "market is null");
         if (bar < 0 || bar >= market.size()) {
             throw new IllegalArgumentException("bar " + bar + " outside 0.." + (market.size() - 1));
         }
-        float[] e = new float[DIMENSION];
+        java.util.Arrays.fill(target, 0f);
         int features = Math.min(FEATURE_SLOTS, market.features().featureCount());
         for (int f = 0; f < features; f++) {
-            e[f] = clip(market.features().value(bar, f));
+            target[f] = clip(market.features().value(bar, f));
         }
-        e[FEATURE_SLOTS + regime(market.regimes()[bar])] = 1f;
-        return e;
+        target[FEATURE_SLOTS + regime(market.regimes()[bar])] = 1f;
     }
 
     /**

@@ -31,11 +31,16 @@ public final class MarketPreparation implements Function<CandleSeries, MarketDat
      * training.rl_agent.state_dim, before any work starts; a config error otherwise.
      */
     public void requireStateDim(int stateDim, MemoryLookup memory) {
-        int needed = Observation.width(features.columns().size(), memory);
+        requireStateDim(stateDim, memory.width());
+    }
+
+    /** {@link #requireStateDim(int, MemoryLookup)} for a memory look-up of {@code memoryWidth} values. */
+    public void requireStateDim(int stateDim, int memoryWidth) {
+        int needed = features.columns().size() + Observation.POSITION_WIDTH + memoryWidth;
         if (stateDim < needed) {
             throw new ConfigException("training.rl_agent.state_dim is " + stateDim + " but the observation needs "
                     + needed + " values (" + features.columns().size() + " features, " + Observation.POSITION_WIDTH
-                    + " position, " + memory.width() + " memory); raise it to at least " + needed);
+                    + " position, " + memoryWidth + " memory); raise it to at least " + needed);
         }
     }
 

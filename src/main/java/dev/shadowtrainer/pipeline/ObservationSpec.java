@@ -51,8 +51,8 @@ public record ObservationSpec(int stateDim, List<Slot> slots, List<Feature> feat
             slots.add(new Slot(slots.size(), p[0], p[1]));
         }
         for (int i = 0; i < memory.width(); i++) {
-            slots.add(new Slot(slots.size(), "memory_" + i, memory.getClass().getSimpleName() + " feature " + i
-                    + " (resolved shadow trades up to the bar)"));
+            slots.add(new Slot(slots.size(), "memory_" + i, memory.getClass().getSimpleName() + " "
+                    + memory.slotName(i) + " (trades resolved up to the bar)"));
         }
         return new ObservationSpec(stateDim, List.copyOf(slots), List.copyOf(features),
                 preparation.normalisationSpec());

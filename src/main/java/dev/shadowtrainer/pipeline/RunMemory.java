@@ -2,7 +2,10 @@ package dev.shadowtrainer.pipeline;
 
 import dev.shadowtrainer.config.ShadowConfig;
 import dev.shadowtrainer.market.CandleSeries;
+import dev.shadowtrainer.ExitCodes;
+import dev.shadowtrainer.ShadowTrainerException;
 import dev.shadowtrainer.memory.MemoryWriter;
+import dev.shadowtrainer.memory.NearestTrades;
 import dev.shadowtrainer.memory.PostExitRow;
 import dev.shadowtrainer.memory.RunRecord;
 import dev.shadowtrainer.memory.StoredTrade;
@@ -37,7 +40,7 @@ final class RunMemory {
     static TrainSummary.MemorySummary store(TradeMemory memory, ShadowConfig config, RunFolder run,
                                                        Instant startedAt, LoadedSeries loaded, MarketData market,
                                                        String policy, WalkForwardEvaluation.Outcome outcome,
-                                                       Consumer<String> progress) {
+                                                       int preloaded, Consumer<String> progress) {
         CandleSeries series = loaded.series();
         RunRecord runRecord = new RunRecord(run.runId(), startedAt, series.id().exchange(),
                 series.id().symbol().toString(), series.id().timeframe().label(), loaded.source(), config.seed(),
@@ -68,9 +71,23 @@ final class RunMemory {
         MemoryWriter.Result written = new MemoryWriter(memory, BATCH).write(runRecord, rows, postExit,
                 run.file(SPILL_FILE));
         long stored = written.spilled() > 0 ? -1 : memory.count();
-        return new TrainSummary.MemorySummary(memory.database(), agent, rows.size() - agent, written.added(), stored,
-                written.spilled(), written.spillFile() == null ? null : written.spillFile().toString(),
-                written.failure());
+        return new TrainSummary.MemorySummary(memory.database(), preloaded, agent, rows.size() - agent,
+                written.added(), stored, written.spilled(),
+                written.spillFile() == null ? null : written.spillFile().toString(), written.failure());
+    }
+
+    /**
+     * The stored trades (at most {@code size}, the latest) that exited before {@code windowStart}, as the
+     * past the look-up index starts from; a database that fails here is a storage error (exit 4).
+     */
+    static NearestTrades.Past past(TradeMemory memory, Instant windowStart, int size) {
+        try {
+            return NearestTrades.Past.of(memory.recall(windowStart, size));
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            throw new ShadowTrainerException(ExitCodes.STORAGE, "could not read earlier trades from the trade memory "
+                    + memory.database() + " (" + e.getClass().getSimpleName() + "); check that the database is up",
+                    e);
+        }
     }
 
     /** Row {@code i} of a post-exit tracker, which holds one row per trade in the order of the trades. */

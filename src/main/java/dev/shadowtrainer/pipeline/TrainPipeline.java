@@ -9,6 +9,7 @@ import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.market.DataException;
 import dev.shadowtrainer.memory.MemoryDatabase;
 import dev.shadowtrainer.memory.MemoryUrl;
+import dev.shadowtrainer.memory.NearestTrades;
 import dev.shadowtrainer.memory.TradeMemory;
 import dev.shadowtrainer.model.CandlesInfo;
 import dev.shadowtrainer.model.ModelArtifacts;
@@ -24,7 +25,6 @@ import dev.shadowtrainer.report.TradesCsv;
 import dev.shadowtrainer.sim.EntryFilter;
 import dev.shadowtrainer.sim.EquityCurve;
 import dev.shadowtrainer.sim.EventBus;
-import dev.shadowtrainer.sim.ShadowStatistics;
 import dev.shadowtrainer.sim.ExecutionConfig;
 import dev.shadowtrainer.sim.ExitVerdict;
 import dev.shadowtrainer.sim.Fold;
@@ -80,9 +80,10 @@ public final class TrainPipeline {
         Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
-        preparation.requireStateDim(config.training().rlAgent().stateDim(), new ShadowStatistics());
+        preparation.requireStateDim(config.training().rlAgent().stateDim(), NearestTrades.WIDTH);
         // The trade memory first: an unreachable database stops the run before any work (exit 4).
         MemoryDatabase memoryDatabase = MemoryDatabase.open(MemoryUrl.parse(config.database().url()));
+        TradeMemory tradeMemory = new TradeMemory(memoryDatabase);
         LoadedSeries loaded = loader.load(config.data(), config.seed(), preparation.leadInBars());
         CandleSeries series = loaded.series();
         int from = loaded.windowStart();
@@ -117,9 +118,15 @@ public final class TrainPipeline {
         List<Fold> folds = WalkForwardPlan.folds(from, series.size(), series.id().timeframe(),
                 new WalkForwardConfig(e.trainDays(), e.testDays(), e.stepDays(), e.purgeBars(), e.embargoBars()));
         int stateDim = config.training().rlAgent().stateDim();
-        Simulator simulator = new Simulator(market, execution, stateDim, new EventBus(), new ShadowStatistics(),
+        // The in-process look-up index starts from the stored trades that exited before the window opened.
+        NearestTrades.Past past = RunMemory.past(tradeMemory, Instant.ofEpochMilli(series.openTime(from)),
+                config.memory().indexSize());
+        progress.accept("the trade memory look-up index starts from " + past.size() + " earlier trades");
+        NearestTrades lookup = new NearestTrades(market, config.memory().indexSize(), config.memory().neighbours(),
+                past);
+        Simulator simulator = new Simulator(market, execution, stateDim, new EventBus(), lookup,
                 EntryFilter.NONE, config.training().shadowTrading().enabled());
-        Simulator baselines = new Simulator(market, execution, stateDim, new EventBus(), new ShadowStatistics(),
+        Simulator baselines = new Simulator(market, execution, stateDim, new EventBus(), lookup.fresh(),
                 EntryFilter.NONE, false);
         PerformanceCalculator calculator = new PerformanceCalculator(series.id().timeframe(),
                 config.evaluation().trials());
@@ -140,14 +147,14 @@ public final class TrainPipeline {
                 names(RegimeCounts.of(AtrAdxRegime.class, atrAdx)), names(RegimeCounts.of(TrendRegime.class, trend)),
                 trainer.name(), evaluation, timings, config.effectiveValues(), null, null);
         writeOutputs(run, summary, outcome, series);
-        summary = summary.withMemory(RunMemory.store(new TradeMemory(memoryDatabase), config, run, startedAt, loaded,
-                market, trainer.name(), outcome, progress));
+        summary = summary.withMemory(RunMemory.store(tradeMemory, config, run, startedAt, loaded,
+                market, trainer.name(), outcome, past.size(), progress));
         new SummaryJson().write(run.summaryJson(), summary);
         MetricsCsv.write(run.file(METRICS_CSV), trainer.metrics());
         Map<String, ComputationGraph> model = trainer.model();
         if (!model.isEmpty()) {
             progress.accept("saving the trained model");
-            Path folder = saveModel(config, run.runId(), model, preparation, loaded, outcome.policy());
+            Path folder = saveModel(config, run.runId(), model, preparation, loaded, outcome.policy(), lookup);
             summary = summary.withModelFolder(folder.toString());
             new SummaryJson().write(run.summaryJson(), summary);
         }
@@ -157,11 +164,11 @@ public final class TrainPipeline {
 
     /** models/&lt;run-id&gt;/: the networks, the observation spec and the provenance of this run. */
     private Path saveModel(ShadowConfig config, String runId, Map<String, ComputationGraph> graphs,
-                           MarketPreparation preparation, LoadedSeries loaded, PolicyRecord policy) {
+                           MarketPreparation preparation, LoadedSeries loaded, PolicyRecord policy,
+                           NearestTrades lookup) {
         ModelStore store = new ModelStore(Path.of(config.output().modelsDir()), clock);
         ModelArtifacts.Builder artifacts = ModelArtifacts.builder().config(config)
-                .features(ObservationSpec.of(preparation, new ShadowStatistics(),
-                        config.training().rlAgent().stateDim()))
+                .features(ObservationSpec.of(preparation, lookup, config.training().rlAgent().stateDim()))
                 .normalisation(preparation.normalisationSpec())
                 .candles(CandlesInfo.of(loaded.source(), loaded.series())).seed(config.seed());
         graphs.forEach(artifacts::graph);

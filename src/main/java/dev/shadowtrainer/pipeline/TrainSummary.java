@@ -35,6 +35,7 @@ public record TrainSummary(String version, String runId, String runFolder, long 
      * The run's trades in the trade memory.
      *
      * @param database     where (password never shown)
+     * @param preloaded    stored trades (that exited before the window) the look-up index started from
      * @param agentTrades  the policy's trades offered
      * @param shadowTrades the shadow trades offered
      * @param added        rows added (fewer when a rerun finds them stored)
@@ -42,7 +43,8 @@ public record TrainSummary(String version, String runId, String runFolder, long 
      * @param spilled      trades written to {@code spillFile} because the database was lost mid-run
      * @param failure      why the database was given up, or null
      */
-    public record MemorySummary(String database, int agentTrades, int shadowTrades, int added, long stored,
+    public record MemorySummary(String database, int preloaded, int agentTrades, int shadowTrades, int added,
+                                long stored,
                                 int spilled, String spillFile, String failure) {
     }
 

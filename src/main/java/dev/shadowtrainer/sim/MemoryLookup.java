@@ -17,6 +17,14 @@ public interface MemoryLookup {
     /** Receives shadow trade {@code index} at its exit bar, never earlier (by row index, so no record is built). */
     void rememberShadow(ShadowTrades trades, int index);
 
-    /** Forgets everything (a new run). */
+    /** Forgets everything the run fed in (a new run); a look-up that starts from a preloaded past keeps that. */
     void clear();
+
+    /** A new look-up of the same kind and settings (and preloaded past) sharing no state with this one. */
+    MemoryLookup fresh();
+
+    /** A short name of value {@code i} for the observation spec a live trader rebuilds. */
+    default String slotName(int i) {
+        return getClass().getSimpleName() + " feature " + i;
+    }
 }

@@ -65,6 +65,11 @@ public final class ShadowStatistics implements MemoryLookup {
     }
 
     @Override
+    public MemoryLookup fresh() {
+        return new ShadowStatistics();
+    }
+
+    @Override
     public void clear() {
         count = 0;
         next = 0;

@@ -65,6 +65,11 @@ public final class Simulator {
         return shadowTrades;
     }
 
+    /** The pattern-memory look-up of the observations. */
+    public MemoryLookup memory() {
+        return memory;
+    }
+
     public ExecutionConfig executionConfig() {
         return config;
     }

@@ -10,6 +10,7 @@ import dev.shadowtrainer.config.ConfigLoader;
 import dev.shadowtrainer.features.FeatureColumn;
 import dev.shadowtrainer.features.FeatureMatrix;
 import dev.shadowtrainer.features.RollingNormaliser;
+import dev.shadowtrainer.memory.NearestTrades;
 import dev.shadowtrainer.market.CandleRequest;
 import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.market.DataException;
@@ -163,6 +164,16 @@ class LookaheadCheckTest {
         assertThat(honest.compared().shadowTrades()).isPositive();
     }
 
+    @Test
+    void theNearestTradesIndexOfTheTradeMemoryIsClean() {
+        LookaheadReport report = checkRulePolicyWith(preparation,
+                data -> new NearestTrades(data, 256, 10, NearestTrades.Past.NONE));
+
+        assertThat(report.differences()).isEmpty();
+        assertThat(report.compared().shadowTrades()).isPositive();
+        assertThat(report.compared().decisions()).isGreaterThan(SAMPLES * 100L);
+    }
+
     private LookaheadReport checkRulePolicyWith(Function<CandleSeries, MarketData> prepare,
                                                 Function<MarketData, MemoryLookup> memories) {
         return check(prepare, data -> new TrendRulePolicy(), memories);
@@ -266,6 +277,11 @@ class LookaheadCheckTest {
      * {@code holdBars} after entry, so at bar t it knows outcomes that are only decided after t.
      */
     private static final class ForesightWinRate implements MemoryLookup {
+        @Override
+        public MemoryLookup fresh() {
+            return new ForesightWinRate(candles, holdBars);
+        }
+
         private final CandleSeries candles;
         private final int holdBars;
 
@@ -314,6 +330,11 @@ class LookaheadCheckTest {
      * has handed over, which it does at their exit bar.
      */
     private static final class ResolvedWinRate implements MemoryLookup {
+        @Override
+        public MemoryLookup fresh() {
+            return new ResolvedWinRate();
+        }
+
         private final List<int[]> resolved = new ArrayList<>();
 
         @Override

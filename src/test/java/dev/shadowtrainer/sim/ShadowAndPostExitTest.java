@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Test;
 class ShadowAndPostExitTest {
     /** Records what the memory is told and when, to prove shadow trades arrive at their exit bar. */
     private static final class RecordingMemory implements MemoryLookup {
+        @Override
+        public MemoryLookup fresh() {
+            return new RecordingMemory();
+        }
+
         int describedBar = -1;
         final List<int[]> arrivals = new ArrayList<>(); // {exit bar, bar being processed}
         int processing;

@@ -18,6 +18,11 @@ class ShadowTradeSwitchTest {
 
     /** Counts what the simulator hands to memory and otherwise behaves like the default statistics. */
     private static final class CountingMemory implements MemoryLookup {
+        @Override
+        public MemoryLookup fresh() {
+            return new CountingMemory();
+        }
+
         private final ShadowStatistics statistics = new ShadowStatistics();
         int shadows;
         int trades;

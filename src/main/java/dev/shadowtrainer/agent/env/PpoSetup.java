@@ -4,7 +4,6 @@ import dev.shadowtrainer.agent.ppo.PpoConfig;
 import dev.shadowtrainer.config.ShadowConfig.RlAgentConfig;
 import dev.shadowtrainer.sim.EntryFilter;
 import dev.shadowtrainer.sim.EventBus;
-import dev.shadowtrainer.sim.ShadowStatistics;
 import dev.shadowtrainer.sim.Simulator;
 import java.util.function.Supplier;
 
@@ -23,11 +22,12 @@ public final class PpoSetup {
 
     /**
      * Fresh simulators over the same market and execution rules as {@code like}, each with its own event
-     * bus and shadow-trade memory and no entry filter, so lockstep environments share no state.
+     * bus and a fresh memory look-up of the same kind (starting from the same preloaded past) and no entry
+     * filter, so lockstep environments share no state.
      */
     public static Supplier<Simulator> siblings(Simulator like) {
         return () -> new Simulator(like.data(), like.executionConfig(), like.stateDim(), new EventBus(),
-                new ShadowStatistics(), EntryFilter.NONE, like.shadowTrades());
+                like.memory().fresh(), EntryFilter.NONE, like.shadowTrades());
     }
 
     /**

@@ -1,0 +1,229 @@
+package dev.shadowtrainer.memory;
+
+import dev.shadowtrainer.sim.MarketData;
+import dev.shadowtrainer.sim.MarketView;
+import dev.shadowtrainer.sim.MemoryLookup;
+import dev.shadowtrainer.sim.ShadowTrades;
+import dev.shadowtrainer.sim.Trade;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The pattern-memory features of the observation, from the in-process index of resolved trades: the
+ * {@code k} past trades whose entry embeddings are nearest (cosine) to the embedding of the bar just
+ * closed, and of those the win rate, the mean pnl %, how many were found (as a share of k) and the mean
+ * cosine similarity.
+ *
+ * <p>No lookahead: the simulator feeds each trade, the policy's and every shadow trade, at its exit bar
+ * and never earlier, so the index holds only trades that had exited by the current bar; its embedding
+ * is that of its entry decision bar (see {@link Embedding}), earlier still. A run may start from a
+ * preloaded past (the trade memory's trades that exited before the run's first bar, see
+ * {@link TradeMemory#recall}); {@link #clear()} goes back to exactly that past.
+ *
+ * <p>Fast by construction: the index keeps the latest {@code capacity} trades in a ring of unit vectors
+ * (one flat float array), so a look-up is one exact scan of at most capacity × {@value Embedding#DIMENSION}
+ * multiply-adds and allocates nothing; equal similarities keep the lower ring slot, so it is deterministic.
+ */
+public final class NearestTrades implements MemoryLookup {
+    /** Values a look-up writes. */
+    public static final int WIDTH = 4;
+    private static final int D = Embedding.DIMENSION;
+    private static final String[] SLOTS = {"knn_win_rate", "knn_mean_pnl_percent", "knn_found_share",
+        "knn_mean_similarity"};
+
+    private final MarketData market;
+    private final int capacity;
+    private final int k;
+    private final Past past;
+
+    private final float[] vectors;
+    private final float[] pnlPercent;
+    private final boolean[] win;
+    private int count;
+    private int next;
+
+    private final float[] query = new float[D];
+    private final float[] entry = new float[D];
+    private final float[] bestSimilarity;
+    private final int[] bestSlot;
+
+    /**
+     * @param market   the run's market, for the entry embeddings of trades fed in
+     * @param capacity the most recent trades kept
+     * @param k        neighbours per look-up
+     * @param past     trades known before the run's first bar, oldest first
+     */
+    public NearestTrades(MarketData market, int capacity, int k, Past past) {
+        this.market = Objects.requireNonNull(market, "market is null");
+        this.past = Objects.requireNonNull(past, "past is null");
+        if (capacity < 1 || k < 1 || k > capacity) {
+            throw new IllegalArgumentException("need 1 <= k <= capacity, got k " + k + " and capacity " + capacity);
+        }
+        this.capacity = capacity;
+        this.k = k;
+        this.vectors = new float[capacity * D];
+        this.pnlPercent = new float[capacity];
+        this.win = new boolean[capacity];
+        this.bestSimilarity = new float[k];
+        this.bestSlot = new int[k];
+        clear();
+    }
+
+    /** Trades known before a run starts, oldest first: their entry embeddings and outcomes. */
+    public record Past(List<float[]> embeddings, float[] pnlPercent, boolean[] win) {
+        public static final Past NONE = new Past(List.of(), new float[0], new boolean[0]);
+
+        public Past {
+            if (embeddings.size() != pnlPercent.length || pnlPercent.length != win.length) {
+                throw new IllegalArgumentException("past trades: " + embeddings.size() + " embeddings, "
+                        + pnlPercent.length + " pnl values, " + win.length + " win flags");
+            }
+        }
+
+        /** The recalled trades of the trade memory (oldest first). */
+        public static Past of(List<TradeMemory.Recalled> recalled) {
+            float[] pnl = new float[recalled.size()];
+            boolean[] won = new boolean[recalled.size()];
+            List<float[]> embeddings = new java.util.ArrayList<>(recalled.size());
+            for (int i = 0; i < pnl.length; i++) {
+                StoredTrade t = recalled.get(i).trade();
+                embeddings.add(t.embeddingView());
+                pnl[i] = (float) t.pnlPercent();
+                won[i] = t.win();
+            }
+            return new Past(List.copyOf(embeddings), pnl, won);
+        }
+
+        public int size() {
+            return pnlPercent.length;
+        }
+    }
+
+    @Override
+    public int width() {
+        return WIDTH;
+    }
+
+    @Override
+    public String slotName(int i) {
+        return SLOTS[i];
+    }
+
+    /** Trades in the index now. */
+    public int size() {
+        return count;
+    }
+
+    @Override
+    public void remember(Trade trade) {
+        // A market order decided at the close of the bar before its entry bar; the same bar TradeRecords embeds.
+        add(Math.max(0, trade.entryBar() - 1), trade.pnlPercent(), trade.isWin());
+    }
+
+    @Override
+    public void rememberShadow(ShadowTrades trades, int index) {
+        add(trades.decisionBar(index), trades.pnlPercent(index), trades.isWin(index));
+    }
+
+    private void add(int decisionBar, double pnl, boolean won) {
+        Embedding.write(market, decisionBar, entry);
+        store(entry, (float) pnl, won);
+    }
+
+    private void store(float[] embedding, float pnl, boolean won) {
+        double norm = 0;
+        for (int j = 0; j < D; j++) {
+            norm += embedding[j] * embedding[j];
+        }
+        float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
+        int base = next * D;
+        for (int j = 0; j < D; j++) {
+            vectors[base + j] = embedding[j] * scale;
+        }
+        pnlPercent[next] = Float.isFinite(pnl) ? pnl : 0f;
+        win[next] = won;
+        next = next + 1 == capacity ? 0 : next + 1;
+        count = Math.min(count + 1, capacity);
+    }
+
+    @Override
+    public void describe(MarketView view, float[] target, int offset) {
+        Embedding.into(view, query);
+        double norm = 0;
+        for (int j = 0; j < D; j++) {
+            norm += query[j] * query[j];
+        }
+        float scale = (float) (1 / Math.sqrt(norm)); // never 0: the regime one-hot is always set
+        int found = 0;
+        for (int slot = 0; slot < count; slot++) {
+            float s = dot(slot * D) * scale;
+            if (found < k) {
+                found = insert(s, slot, found, found + 1);
+            } else if (s > bestSimilarity[k - 1]) {
+                insert(s, slot, k - 1, k);
+            }
+        }
+        if (found == 0) {
+            target[offset] = 0.5f;
+            target[offset + 1] = 0f;
+            target[offset + 2] = 0f;
+            target[offset + 3] = 0f;
+            return;
+        }
+        int wins = 0;
+        float pnl = 0f;
+        float similarity = 0f;
+        for (int i = 0; i < found; i++) {
+            wins += win[bestSlot[i]] ? 1 : 0;
+            pnl += pnlPercent[bestSlot[i]];
+            similarity += bestSimilarity[i];
+        }
+        target[offset] = (float) wins / found;
+        target[offset + 1] = pnl / found;
+        target[offset + 2] = (float) found / k;
+        target[offset + 3] = similarity / found;
+    }
+
+    /** Puts (s, slot) into the sorted best list whose free position is {@code at}; returns the new length. */
+    private int insert(float s, int slot, int at, int length) {
+        int i = at;
+        while (i > 0 && bestSimilarity[i - 1] < s) { // strictly less: an equal one scanned earlier stays ahead
+            bestSimilarity[i] = bestSimilarity[i - 1];
+            bestSlot[i] = bestSlot[i - 1];
+            i--;
+        }
+        bestSimilarity[i] = s;
+        bestSlot[i] = slot;
+        return length;
+    }
+
+    /** Dot product of the query with the stored unit vector at {@code base}, four sums for the CPU's pipelines. */
+    private float dot(int base) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        for (int j = 0; j < D; j += 4) {
+            s0 += query[j] * vectors[base + j];
+            s1 += query[j + 1] * vectors[base + j + 1];
+            s2 += query[j + 2] * vectors[base + j + 2];
+            s3 += query[j + 3] * vectors[base + j + 3];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public void clear() {
+        count = 0;
+        next = 0;
+        int from = Math.max(0, past.size() - capacity);
+        for (int i = from; i < past.size(); i++) {
+            store(past.embeddings().get(i), past.pnlPercent()[i], past.win()[i]);
+        }
+    }
+
+    @Override
+    public MemoryLookup fresh() {
+        return new NearestTrades(market, capacity, k, past);
+    }
+}
