@@ -21,8 +21,12 @@ import java.util.Objects;
  * {@link TradeMemory#recall}); {@link #clear()} goes back to exactly that past.
  *
  * <p>Fast by construction: the index keeps the latest {@code capacity} trades in a ring of unit vectors
- * (one flat float array), so a look-up is one exact scan of at most capacity × {@value Embedding#DIMENSION}
- * multiply-adds and allocates nothing; equal similarities keep the lower ring slot, so it is deterministic.
+ * stored dimension by dimension (one flat float array, {@code capacity} values of dimension 0, then of
+ * dimension 1, ...), so a look-up is an exact scan of at most capacity × {@value Embedding#DIMENSION}
+ * multiply-adds written as {@value Embedding#DIMENSION} element-wise passes over the slots, which the JIT
+ * turns into SIMD instructions (a dot product per trade would be a floating-point reduction, which it may
+ * not reorder); it allocates nothing, and equal similarities keep the lower ring slot, so it is
+ * deterministic.
  */
 public final class NearestTrades implements MemoryLookup {
     /** Values a look-up writes. */
@@ -36,7 +40,9 @@ public final class NearestTrades implements MemoryLookup {
     private final int k;
     private final Past past;
 
-    private final float[] vectors;
+    /** Unit vectors by dimension: value j of slot s at {@code j * capacity + s}. */
+    private final float[] columns;
+    private final float[] similarity;
     private final float[] pnlPercent;
     private final boolean[] win;
     private int count;
@@ -61,7 +67,8 @@ public final class NearestTrades implements MemoryLookup {
         }
         this.capacity = capacity;
         this.k = k;
-        this.vectors = new float[capacity * D];
+        this.columns = new float[capacity * D];
+        this.similarity = new float[capacity];
         this.pnlPercent = new float[capacity];
         this.win = new boolean[capacity];
         this.bestSimilarity = new float[k];
@@ -136,9 +143,8 @@ public final class NearestTrades implements MemoryLookup {
             norm += embedding[j] * embedding[j];
         }
         float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
-        int base = next * D;
         for (int j = 0; j < D; j++) {
-            vectors[base + j] = embedding[j] * scale;
+            columns[j * capacity + next] = embedding[j] * scale;
         }
         pnlPercent[next] = Float.isFinite(pnl) ? pnl : 0f;
         win[next] = won;
@@ -154,9 +160,20 @@ public final class NearestTrades implements MemoryLookup {
             norm += query[j] * query[j];
         }
         float scale = (float) (1 / Math.sqrt(norm)); // never 0: the regime one-hot is always set
+        int n = count;
+        java.util.Arrays.fill(similarity, 0, n, 0f);
+        for (int j = 0; j < D; j++) {
+            float q = query[j] * scale;
+            if (q != 0f) { // four of the five regime slots are 0
+                int base = j * capacity;
+                for (int s = 0; s < n; s++) {
+                    similarity[s] += q * columns[base + s];
+                }
+            }
+        }
         int found = 0;
-        for (int slot = 0; slot < count; slot++) {
-            float s = dot(slot * D) * scale;
+        for (int slot = 0; slot < n; slot++) {
+            float s = similarity[slot];
             if (found < k) {
                 found = insert(s, slot, found, found + 1);
             } else if (s > bestSimilarity[k - 1]) {
@@ -195,21 +212,6 @@ public final class NearestTrades implements MemoryLookup {
         bestSimilarity[i] = s;
         bestSlot[i] = slot;
         return length;
-    }
-
-    /** Dot product of the query with the stored unit vector at {@code base}, four sums for the CPU's pipelines. */
-    private float dot(int base) {
-        float s0 = 0f;
-        float s1 = 0f;
-        float s2 = 0f;
-        float s3 = 0f;
-        for (int j = 0; j < D; j += 4) {
-            s0 += query[j] * vectors[base + j];
-            s1 += query[j + 1] * vectors[base + j + 1];
-            s2 += query[j + 2] * vectors[base + j + 2];
-            s3 += query[j + 3] * vectors[base + j + 3];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     @Override

@@ -97,9 +97,9 @@ public record TrainSummary(String version, String runId, String runFolder, long 
             out.add("model    " + modelFolder + " (" + policy + " networks, metadata.json with provenance)");
         }
         if (memory != null && memory.spilled() == 0) {
-            out.add(String.format(Locale.ROOT, "memory   %s: %d agent + %d shadow trades, %d new (%d stored in all)",
-                    memory.database(), memory.agentTrades(), memory.shadowTrades(), memory.added(),
-                    memory.stored()));
+            out.add(String.format(Locale.ROOT, "memory   %s: %d agent + %d shadow trades, %d new (%d stored in all); "
+                            + "look-ups started from %d earlier trades", memory.database(), memory.agentTrades(),
+                    memory.shadowTrades(), memory.added(), memory.stored(), memory.preloaded()));
         } else if (memory != null) {
             out.add(String.format(Locale.ROOT, "memory   %s LOST mid-run (%s): %d of %d trades stored, %d spilled to "
                             + "%s; load them with: shadow-trainer db import %s", memory.database(), memory.failure(),

@@ -249,6 +249,27 @@ class CliTest {
     }
 
     @Test
+    void aLaterWindowStartsItsLookUpsFromTheStoredTradesThatExitedBeforeItOpened() throws IOException {
+        CliRun month = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7",
+                "--set", "memory.index_size=100000", "--set", "memory.neighbours=10");
+        assertThat(month.exitCode()).as(month.err()).isZero();
+        assertThat(json(month).get("memory").get("preloaded").asInt()).as("an empty memory").isZero();
+        // The last 12 days: the month's first test window (from day 10) lies partly before them.
+        CliRun fortnight = run("train", "--source", "synthetic", "--days", "12", "--json", "--seed", "7",
+                "--set", "memory.index_size=100000", "--set", "memory.neighbours=10", "--set",
+                "evaluation.train_days=5", "--set", "evaluation.test_days=5", "--set", "evaluation.step_days=5");
+        assertThat(fortnight.exitCode()).as(fortnight.err()).isZero();
+        java.time.Instant opens = java.time.Instant.parse(json(fortnight).get("firstOpen").asText());
+        long before = dev.shadowtrainer.memory.MemoryDatabase.open(dev.shadowtrainer.memory.MemoryUrl.parse("h2:"
+                + dir.resolve("memory"))).jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM trade_memory WHERE exit_time < :t").bind("t",
+                java.time.OffsetDateTime.ofInstant(opens, java.time.ZoneOffset.UTC)).mapTo(Long.class).one());
+        assertThat(before).as("the month's first half stored trades").isPositive();
+        assertThat(json(fortnight).get("memory").get("preloaded").asLong()).isEqualTo(before);
+        assertThat(fortnight.out()).doesNotContain("Exception");
+    }
+
+    @Test
     void trainStoresItsTradesInPostgresWithDb() throws IOException {
         dev.shadowtrainer.memory.MemoryUrl pg = dev.shadowtrainer.memory.TestPostgres.create("train");
         try {
