@@ -126,6 +126,27 @@ public final class TradeMemory implements MemoryWriter.Store {
         });
     }
 
+    /**
+     * Records a saved model in model_registry once (a name already there is left as it is); its run must
+     * have been saved with {@link #saveRun}. {@code metrics} is a JSON object.
+     */
+    public void registerModel(String name, String runId, Instant createdAt, String metadataSha256, String metrics) {
+        String sql = postgres()
+                ? "INSERT INTO model_registry (model_name, run_id, created_at, metadata_sha256, metrics) VALUES "
+                + "(:name, :run, :at, :sha, CAST(:metrics AS jsonb)) ON CONFLICT (model_name) DO NOTHING"
+                : "INSERT INTO model_registry (model_name, run_id, created_at, metadata_sha256, metrics) SELECT "
+                + ":name, :run, :at, :sha, :metrics FORMAT JSON FROM DUAL WHERE NOT EXISTS "
+                + "(SELECT 1 FROM model_registry WHERE model_name = :name)";
+        jdbi.useHandle(h -> h.createUpdate(sql).bind("name", name).bind("run", runId).bind("at", time(createdAt))
+                .bind("sha", metadataSha256).bind("metrics", metrics).execute());
+    }
+
+    /** The registered model's metadata SHA-256, if {@code name} is registered. */
+    public java.util.Optional<String> registeredModel(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT metadata_sha256 FROM model_registry WHERE model_name = :n")
+                .bind("n", name).mapTo(String.class).findOne());
+    }
+
     /** Post-exit rows stored. */
     public long postExitCount() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM post_exit_tracking").mapTo(Long.class).one());

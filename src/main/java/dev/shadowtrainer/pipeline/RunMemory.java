@@ -90,6 +90,26 @@ final class RunMemory {
         }
     }
 
+    /**
+     * Records the model saved in {@code folder} in model_registry (name, run, SHA-256 of its metadata.json,
+     * its out-of-sample metrics). The model is already on disk, so a database that fails here costs only the
+     * registry row: said on the progress line, not fatal.
+     */
+    static void registerModel(TradeMemory memory, String runId, java.nio.file.Path folder, Instant createdAt,
+                              Consumer<String> progress) {
+        try {
+            java.nio.file.Path metadata = folder.resolve(dev.shadowtrainer.model.ModelStore.METADATA_FILE);
+            byte[] bytes = java.nio.file.Files.readAllBytes(metadata);
+            com.fasterxml.jackson.databind.JsonNode metrics = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(bytes).path("metrics");
+            memory.registerModel(folder.getFileName().toString(), runId, createdAt,
+                    dev.shadowtrainer.model.Sha256.of(bytes), metrics.isObject() ? metrics.toString() : "{}");
+        } catch (java.io.IOException | org.jdbi.v3.core.JdbiException e) {
+            progress.accept("could not record the model in the trade memory's model_registry ("
+                    + e.getClass().getSimpleName() + "); the model itself is saved in " + folder);
+        }
+    }
+
     /** Row {@code i} of a post-exit tracker, which holds one row per trade in the order of the trades. */
     private static PostExitRow postExit(StoredTrade trade, int exitBar, PostExitTracker tracker, int i) {
         if (i >= tracker.size() || tracker.exitBar(i) != exitBar) {

@@ -156,6 +156,9 @@ public final class TrainPipeline {
             progress.accept("saving the trained model");
             Path folder = saveModel(config, run.runId(), model, preparation, loaded, outcome.policy(), lookup);
             summary = summary.withModelFolder(folder.toString());
+            if (summary.memory().spilled() == 0) { // else the run is not in the memory for the row to refer to
+                RunMemory.registerModel(tradeMemory, run.runId(), folder, clock.instant(), progress);
+            }
             new SummaryJson().write(run.summaryJson(), summary);
         }
         timings.put("outputs", (System.nanoTime() - t3) / 1_000_000);

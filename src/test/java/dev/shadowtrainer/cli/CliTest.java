@@ -241,6 +241,9 @@ class CliTest {
         var memory = new dev.shadowtrainer.memory.TradeMemory(dev.shadowtrainer.memory.MemoryDatabase.open(
                 dev.shadowtrainer.memory.MemoryUrl.parse("h2:" + dir.resolve("memory"))));
         assertThat(memory.postExitCount()).as("a post-exit row per stored trade").isEqualTo(offered);
+        Path model = Path.of(json(a).get("modelFolder").asText());
+        assertThat(memory.registeredModel(model.getFileName().toString())).as("the saved model is registered")
+                .contains(dev.shadowtrainer.model.Sha256.of(Files.readAllBytes(model.resolve("metadata.json"))));
 
         CliRun b = trainShort("train", "--source", "synthetic", "--days", "30", "--seed", "7");
         assertThat(b.exitCode()).as(b.err()).isZero();

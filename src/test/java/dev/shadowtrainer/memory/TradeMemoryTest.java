@@ -139,6 +139,16 @@ class TradeMemoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
+    void aSavedModelIsRegisteredOnce(String store) {
+        TradeMemory memory = open(store);
+        assertThat(memory.registeredModel("run-1")).isEmpty();
+        memory.registerModel("run-1", "run-1", T0, "ab".repeat(32), "{\"oos_sharpe\": 1.5}");
+        memory.registerModel("run-1", "run-1", T0, "cd".repeat(32), "{}");
+        assertThat(memory.registeredModel("run-1")).contains("ab".repeat(32));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
     void nearestSeesOnlyTradesThatHadExitedAndPutsTheClosestFirst(String store) {
         TradeMemory memory = open(store);
         float[] query = unit(0);
