@@ -9,7 +9,8 @@ import java.util.List;
  * <p>Size rule: the pattern's edge is its mean pnl % per trade m with standard error
  * se = s/√n (s the sample standard deviation). The large multiplier when m − 2·se &gt; 0 (the edge is
  * positive at about 97.5% one-sided confidence), the normal one when m − se &gt; 0, and the small one
- * otherwise, including every pattern whose edge is not positive and any with fewer than 2 members.
+ * otherwise, including every pattern whose edge is not positive, any with fewer than 2 members and
+ * every blacklisted one (its recent edge is negative, whatever the whole history says).
  * This is fractional Kelly in spirit (size grows with the edge relative to its uncertainty) without
  * needing the account's equity, which the library does not know.
  *
@@ -54,7 +55,8 @@ final class PatternStatistics {
         PatternStatus status = drift != null && drift.inverted() ? PatternStatus.BLACKLISTED : PatternStatus.ACTIVE;
         double[][] exits = exitThresholds(membersByExitTime, wins > 0);
         return new Pattern(id, centroid, n, wins, (double) wins / n, wilsonLowerBound(wins, n), mean, sharpe,
-                losses > 0 ? gains / losses : null, settings.multiplier(sizeIndex(mean, sd, n)),
+                losses > 0 ? gains / losses : null,
+                settings.multiplier(status == PatternStatus.BLACKLISTED ? 0 : sizeIndex(mean, sd, n)),
                 Math.max(MIN_EXIT_BPS, quantile(exits[0], 0.5)),
                 Math.max(MIN_EXIT_BPS, quantile(exits[1], STOP_QUANTILE)), drift, trusted, status);
     }

@@ -51,6 +51,10 @@ class PatternLibraryTest {
         assertThat(inverted.drift().earlierWinRate()).isEqualTo(0.8);
         assertThat(inverted.drift().recentWinRate()).isEqualTo(0.2);
         assertThat(inverted.status()).isEqualTo(PatternStatus.BLACKLISTED);
+        // over all 60 trades the mean is +0.2% (sd 0.99, se 0.128), which alone would earn the normal
+        // size; blacklisted, it gets the small one
+        assertThat(inverted.meanPnlPercent()).isCloseTo(0.2, within(1e-12));
+        assertThat(inverted.sizeMultiplier()).isEqualTo(0.5);
         assertThat(steady.wins()).isEqualTo(36);
         assertThat(steady.drift().earlierWinRate()).isEqualTo(0.6);
         assertThat(steady.status()).isEqualTo(PatternStatus.ACTIVE);
