@@ -127,8 +127,8 @@ public final class ConfigSchema {
                 "nearest past trades (k) whose win rate, pnl and similarity become memory features"));
         add(number("memory.vector_similarity_threshold", 0.7, 0, false, 1,
                 "cosine similarity above which two trades count as alike"));
-        add(integer("memory.min_pattern_occurrences", 10, 1, 1_000_000,
-                "trades a pattern needs before its statistics are used"));
+        add(integer("memory.min_pattern_occurrences", 30, 1, 1_000_000,
+                "trades a pattern needs before its statistics are trusted (and before it can be blacklisted)"));
 
         add(text("output.runs_dir", "runs", List.of(), "folder under which each run writes runs/<run-id>/"));
         add(text("output.models_dir", "models", List.of(),

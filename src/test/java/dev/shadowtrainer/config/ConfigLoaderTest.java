@@ -38,7 +38,7 @@ class ConfigLoaderTest {
         assertThat(st.takeProfitBps()).isEqualTo(20);
         assertThat(st.minConfidenceThreshold()).isEqualTo(0.52);
         assertThat(c.memory().vectorSimilarityThreshold()).isEqualTo(0.7);
-        assertThat(c.memory().minPatternOccurrences()).isEqualTo(10);
+        assertThat(c.memory().minPatternOccurrences()).isEqualTo(30);
         assertThat(c.data().timeframe()).isEqualTo(Timeframe.M15);
     }
 

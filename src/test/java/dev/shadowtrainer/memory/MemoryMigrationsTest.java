@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The PostgreSQL migrations on a real server with pgvector, and the two stores kept in step. */
 class MemoryMigrationsTest {
     private static final List<String> TABLES = List.of("runs", "trade_memory", "post_exit_tracking",
-            "model_registry");
+            "model_registry", "pattern_library");
 
     @TempDir
     Path dir;
