@@ -73,7 +73,7 @@ final class RunMemory {
         long stored = written.spilled() > 0 ? -1 : memory.count();
         return new TrainSummary.MemorySummary(memory.database(), preloaded, agent, rows.size() - agent,
                 written.added(), stored, written.spilled(),
-                written.spillFile() == null ? null : written.spillFile().toString(), written.failure());
+                written.spillFile() == null ? null : written.spillFile().toString(), written.failure(), null);
     }
 
     /**

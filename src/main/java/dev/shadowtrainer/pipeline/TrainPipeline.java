@@ -10,6 +10,8 @@ import dev.shadowtrainer.market.DataException;
 import dev.shadowtrainer.memory.MemoryDatabase;
 import dev.shadowtrainer.memory.MemoryUrl;
 import dev.shadowtrainer.memory.NearestTrades;
+import dev.shadowtrainer.patterns.PatternBlacklist;
+import dev.shadowtrainer.patterns.PatternLibrary;
 import dev.shadowtrainer.memory.TradeMemory;
 import dev.shadowtrainer.model.CandlesInfo;
 import dev.shadowtrainer.model.ModelArtifacts;
@@ -124,8 +126,12 @@ public final class TrainPipeline {
         progress.accept("the trade memory look-up index starts from " + past.size() + " earlier trades");
         NearestTrades lookup = new NearestTrades(market, config.memory().indexSize(), config.memory().neighbours(),
                 past);
+        RunPatterns patterns = new RunPatterns(memoryDatabase, config);
+        PatternLibrary patternsBefore = patterns.before(Instant.ofEpochMilli(series.openTime(from)));
+        // The policy's entries meet the blacklist of patterns fitted on trades stored before the window.
         Simulator simulator = new Simulator(market, execution, stateDim, new EventBus(), lookup,
-                EntryFilter.NONE, config.training().shadowTrading().enabled());
+                new PatternBlacklist(patternsBefore, config.memory().vectorSimilarityThreshold()),
+                config.training().shadowTrading().enabled());
         Simulator baselines = new Simulator(market, execution, stateDim, new EventBus(), lookup.fresh(),
                 EntryFilter.NONE, false);
         PerformanceCalculator calculator = new PerformanceCalculator(series.id().timeframe(),
@@ -147,8 +153,15 @@ public final class TrainPipeline {
                 names(RegimeCounts.of(AtrAdxRegime.class, atrAdx)), names(RegimeCounts.of(TrendRegime.class, trend)),
                 trainer.name(), evaluation, timings, config.effectiveValues(), null, null);
         writeOutputs(run, summary, outcome, series);
-        summary = summary.withMemory(RunMemory.store(tradeMemory, config, run, startedAt, loaded,
-                market, trainer.name(), outcome, past.size(), progress));
+        TrainSummary.MemorySummary stored = RunMemory.store(tradeMemory, config, run, startedAt, loaded, market,
+                trainer.name(), outcome, past.size(), progress);
+        if (stored.spilled() == 0) {
+            progress.accept("refitting the pattern library");
+            RunPatterns.Fitted after = patterns.refit(Instant.ofEpochMilli(series.openTime(series.size() - 1)),
+                    progress);
+            stored = stored.withPatterns(RunPatterns.summary(patternsBefore, after));
+        }
+        summary = summary.withMemory(stored);
         new SummaryJson().write(run.summaryJson(), summary);
         MetricsCsv.write(run.file(METRICS_CSV), trainer.metrics());
         Map<String, ComputationGraph> model = trainer.model();

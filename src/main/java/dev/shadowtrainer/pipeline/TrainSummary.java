@@ -42,10 +42,25 @@ public record TrainSummary(String version, String runId, String runFolder, long 
      * @param stored       rows in all, -1 when the database was lost
      * @param spilled      trades written to {@code spillFile} because the database was lost mid-run
      * @param failure      why the database was given up, or null
+     * @param patterns     the pattern library before and after the run; null until it is refitted
      */
     public record MemorySummary(String database, int preloaded, int agentTrades, int shadowTrades, int added,
-                                long stored,
-                                int spilled, String spillFile, String failure) {
+                                long stored, int spilled, String spillFile, String failure,
+                                PatternSummary patterns) {
+        public MemorySummary withPatterns(PatternSummary library) {
+            return new MemorySummary(database, preloaded, agentTrades, shadowTrades, added, stored, spilled,
+                    spillFile, failure, library);
+        }
+    }
+
+    /**
+     * The pattern library: refitted after the run on {@code fittedOn} stored trades (-1 when the refit
+     * failed) into {@code patterns}, {@code trusted} of them with enough trades, {@code blacklisted} of those
+     * inverted; {@code patternsAtStart} and {@code blacklistedAtStart}: the library of the trades stored
+     * before the window, whose blacklist the policy's entries met during the run.
+     */
+    public record PatternSummary(int fittedOn, int patterns, int trusted, int blacklisted, int patternsAtStart,
+                                 int blacklistedAtStart) {
     }
 
     /** Features computed for the run. */
@@ -100,6 +115,13 @@ public record TrainSummary(String version, String runId, String runFolder, long 
             out.add(String.format(Locale.ROOT, "memory   %s: %d agent + %d shadow trades, %d new (%d stored in all); "
                             + "look-ups started from %d earlier trades", memory.database(), memory.agentTrades(),
                     memory.shadowTrades(), memory.added(), memory.stored(), memory.preloaded()));
+            PatternSummary p = memory.patterns();
+            if (p != null && p.fittedOn() >= 0) {
+                out.add(String.format(Locale.ROOT, "patterns %d from %d stored trades, %d trusted, %d blacklisted "
+                                + "(during the run: %d blacklisted of %d, %d entries blocked); see: shadow-trainer "
+                                + "patterns", p.patterns(), p.fittedOn(), p.trusted(), p.blacklisted(),
+                        p.blacklistedAtStart(), p.patternsAtStart(), x.get("entries_blocked_by_filter")));
+            }
         } else if (memory != null) {
             out.add(String.format(Locale.ROOT, "memory   %s LOST mid-run (%s): %d of %d trades stored, %d spilled to "
                             + "%s; load them with: shadow-trainer db import %s", memory.database(), memory.failure(),

@@ -241,6 +241,13 @@ class CliTest {
         var memory = new dev.shadowtrainer.memory.TradeMemory(dev.shadowtrainer.memory.MemoryDatabase.open(
                 dev.shadowtrainer.memory.MemoryUrl.parse("h2:" + dir.resolve("memory"))));
         assertThat(memory.postExitCount()).as("a post-exit row per stored trade").isEqualTo(offered);
+        JsonNode patterns = m.get("patterns");
+        assertThat(patterns.get("fittedOn").asInt()).as("refitted on every stored trade").isEqualTo(offered);
+        assertThat(patterns.get("patterns").asInt()).isPositive();
+        assertThat(patterns.get("patternsAtStart").asInt()).as("nothing was stored before").isZero();
+        var library = new dev.shadowtrainer.patterns.PatternStore(dev.shadowtrainer.memory.MemoryDatabase.open(
+                dev.shadowtrainer.memory.MemoryUrl.parse("h2:" + dir.resolve("memory"))));
+        assertThat(library.count()).isEqualTo(patterns.get("patterns").asLong());
         Path model = Path.of(json(a).get("modelFolder").asText());
         assertThat(memory.registeredModel(model.getFileName().toString())).as("the saved model is registered")
                 .contains(dev.shadowtrainer.model.Sha256.of(Files.readAllBytes(model.resolve("metadata.json"))));
@@ -269,6 +276,8 @@ class CliTest {
                 java.time.OffsetDateTime.ofInstant(opens, java.time.ZoneOffset.UTC)).mapTo(Long.class).one());
         assertThat(before).as("the month's first half stored trades").isPositive();
         assertThat(json(fortnight).get("memory").get("preloaded").asLong()).isEqualTo(before);
+        assertThat(json(fortnight).get("memory").get("patterns").get("patternsAtStart").asInt())
+                .as("a library fitted on the trades stored before the window").isPositive();
         assertThat(fortnight.out()).doesNotContain("Exception");
     }
 
