@@ -21,12 +21,12 @@ import java.util.Objects;
  * {@link TradeMemory#recall}); {@link #clear()} goes back to exactly that past.
  *
  * <p>Fast by construction: the index keeps the latest {@code capacity} trades in a ring of unit vectors
- * stored dimension by dimension (one flat float array, {@code capacity} values of dimension 0, then of
- * dimension 1, ...), so a look-up is an exact scan of at most capacity × {@value Embedding#DIMENSION}
- * multiply-adds written as {@value Embedding#DIMENSION} element-wise passes over the slots, which the JIT
- * turns into SIMD instructions (a dot product per trade would be a floating-point reduction, which it may
- * not reorder); it allocates nothing, and equal similarities keep the lower ring slot, so it is
- * deterministic.
+ * stored dimension by dimension (one array per dimension, indexed by ring slot), so a look-up is an exact
+ * scan of at most capacity × {@value Embedding#DIMENSION} multiply-adds written as
+ * {@value Embedding#DIMENSION} element-wise passes over the slots, which the JIT turns into SIMD
+ * instructions. (A dot product per trade would be a floating-point reduction, which it may not reorder;
+ * one flat array with a per-dimension offset kept it from vectorising too, five times slower.) It
+ * allocates nothing, and equal similarities keep the more recent trade, so it is deterministic.
  */
 public final class NearestTrades implements MemoryLookup {
     /** Values a look-up writes. */
@@ -40,8 +40,8 @@ public final class NearestTrades implements MemoryLookup {
     private final int k;
     private final Past past;
 
-    /** Unit vectors by dimension: value j of slot s at {@code j * capacity + s}. */
-    private final float[] columns;
+    /** Unit vectors by dimension: value j of slot s at {@code columns[j][s]}. */
+    private final float[][] columns;
     private final float[] similarity;
     private final float[] pnlPercent;
     private final boolean[] win;
@@ -67,7 +67,7 @@ public final class NearestTrades implements MemoryLookup {
         }
         this.capacity = capacity;
         this.k = k;
-        this.columns = new float[capacity * D];
+        this.columns = new float[D][capacity];
         this.similarity = new float[capacity];
         this.pnlPercent = new float[capacity];
         this.win = new boolean[capacity];
@@ -144,7 +144,7 @@ public final class NearestTrades implements MemoryLookup {
         }
         float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
         for (int j = 0; j < D; j++) {
-            columns[j * capacity + next] = embedding[j] * scale;
+            columns[j][next] = embedding[j] * scale;
         }
         pnlPercent[next] = Float.isFinite(pnl) ? pnl : 0f;
         win[next] = won;
@@ -165,14 +165,18 @@ public final class NearestTrades implements MemoryLookup {
         for (int j = 0; j < D; j++) {
             float q = query[j] * scale;
             if (q != 0f) { // four of the five regime slots are 0
-                int base = j * capacity;
+                float[] column = columns[j];
                 for (int s = 0; s < n; s++) {
-                    similarity[s] += q * columns[base + s];
+                    similarity[s] += q * column[s];
                 }
             }
         }
         int found = 0;
-        for (int slot = 0; slot < n; slot++) {
+        // Newest first: similarity to the bar just closed tends to fall with age, so after the first k few
+        // trades beat the k-th best and the selection rarely shifts (oldest first made it most of the cost).
+        int slot = next;
+        for (int i = 0; i < n; i++) {
+            slot = slot == 0 ? capacity - 1 : slot - 1;
             float s = similarity[slot];
             if (found < k) {
                 found = insert(s, slot, found, found + 1);
@@ -204,7 +208,7 @@ public final class NearestTrades implements MemoryLookup {
     /** Puts (s, slot) into the sorted best list whose free position is {@code at}; returns the new length. */
     private int insert(float s, int slot, int at, int length) {
         int i = at;
-        while (i > 0 && bestSimilarity[i - 1] < s) { // strictly less: an equal one scanned earlier stays ahead
+        while (i > 0 && bestSimilarity[i - 1] < s) { // strictly less: an equal, more recent one stays ahead
             bestSimilarity[i] = bestSimilarity[i - 1];
             bestSlot[i] = bestSlot[i - 1];
             i--;
