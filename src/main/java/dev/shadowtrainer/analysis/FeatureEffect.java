@@ -1,5 +1,7 @@
 package dev.shadowtrainer.analysis;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
@@ -9,6 +11,7 @@ import java.util.Objects;
  *
  * @param effectSize  Cohen's d of winners minus losers (positive: the feature is higher in winners)
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record FeatureEffect(String feature, double effectSize, double winnersMean, double losersMean) {
     public FeatureEffect {
         Objects.requireNonNull(feature, "feature is null");
@@ -20,6 +23,7 @@ public record FeatureEffect(String feature, double effectSize, double winnersMea
     /** Which way the feature points for winners. */
     public enum Direction { HIGHER_IN_WINNERS, LOWER_IN_WINNERS }
 
+    @JsonProperty
     public Direction direction() {
         return effectSize >= 0 ? Direction.HIGHER_IN_WINNERS : Direction.LOWER_IN_WINNERS;
     }

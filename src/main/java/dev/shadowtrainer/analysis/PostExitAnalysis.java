@@ -1,5 +1,7 @@
 package dev.shadowtrainer.analysis;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,6 +41,7 @@ public record PostExitAnalysis(List<ExitTiming> exitTiming, List<HoldingPeriod> 
      * @param missedProfitTrades trades whose missed profit is known
      * @param missedProfitTotal  quote currency, null when none is known
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record ExitTiming(String scope, int trades, int aboutRight, int tooEarly, int tooLate, int pending,
                              Double accuracy, int missedProfitTrades, Double missedProfitTotal,
                              Double missedProfitMean) {
@@ -46,6 +49,7 @@ public record PostExitAnalysis(List<ExitTiming> exitTiming, List<HoldingPeriod> 
             Objects.requireNonNull(scope, "scope is null");
         }
 
+        @JsonProperty
         public int settled() {
             return trades - pending;
         }

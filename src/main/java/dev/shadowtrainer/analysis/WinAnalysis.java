@@ -1,5 +1,7 @@
 package dev.shadowtrainer.analysis;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,12 +39,14 @@ public record WinAnalysis(List<PatternWin> patterns, List<SkillScore> skills, in
      * @param reliability Wilson lower bound of the win rate
      * @param wilsonUpper Wilson upper bound of the win rate
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record PatternWin(int pattern, int members, int winners, double winRate, double reliability,
                              double wilsonUpper, List<FeatureEffect> contributingFeatures) {
         public PatternWin {
             contributingFeatures = List.copyOf(contributingFeatures);
         }
 
+        @JsonProperty
         public int losers() {
             return members - winners;
         }
