@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Offline walk-forward shadow-trading trainer for crypto candles.",
         subcommands = {TrainCommand.class, DownloadCommand.class, CandlesCommand.class,
-                LookaheadCheckCommand.class, BenchCommand.class, DbCommand.class, CommandLine.HelpCommand.class},
+                LookaheadCheckCommand.class, BenchCommand.class, DbCommand.class, AnalyzeCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",
