@@ -27,14 +27,16 @@ class DbCommandTest {
         String db = "h2:" + dir.resolve("memory");
         CliRun first = run("db", "migrate", "--db", db);
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("is at schema version 2 (2 migration(s) applied now, 2 in all)");
+        assertThat(first.out()).contains("is at schema version 3 (3 migration(s) applied now, 3 in all)");
         CliRun again = run("db", "migrate", "--db", db);
-        assertThat(again.out()).contains("is at schema version 2 (0 migration(s) applied now, 2 in all)");
+        assertThat(again.out()).contains("is at schema version 3 (0 migration(s) applied now, 3 in all)");
 
         CliRun info = run("db", "info", "--db", db, "--json");
         assertThat(info.exitCode()).as(info.err()).isZero();
         JsonNode migrations = new ObjectMapper().readTree(info.out()).get("migrations");
-        assertThat(migrations).hasSize(2);
+        assertThat(migrations).hasSize(3);
+        assertThat(migrations.get(2).get("version").asText()).isEqualTo("3");
+        assertThat(migrations.get(2).get("description").asText()).isEqualTo("analyses");
         assertThat(migrations.get(0).get("version").asText()).isEqualTo("1");
         assertThat(migrations.get(0).get("state").asText()).isEqualTo("Success");
         assertThat(migrations.get(0).get("description").asText()).isEqualTo("trade memory");
@@ -48,7 +50,8 @@ class DbCommandTest {
         CliRun info = run("db", "info", "--db", db);
         assertThat(info.exitCode()).as(info.err()).isZero();
         assertThat(info.out()).containsPattern("1 +Pending");
-        assertThat(run("db", "migrate", "--db", db).out()).contains("2 migration(s) applied now");
+        assertThat(info.out()).containsPattern("3 +Pending");
+        assertThat(run("db", "migrate", "--db", db).out()).contains("3 migration(s) applied now");
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The PostgreSQL migrations on a real server with pgvector, and the two stores kept in step. */
 class MemoryMigrationsTest {
     private static final List<String> TABLES = List.of("runs", "trade_memory", "post_exit_tracking",
-            "model_registry", "pattern_library");
+            "model_registry", "pattern_library", "run_analysis", "win_analysis", "win_analysis_feature", "win_skill",
+            "loss_analysis", "post_exit_analysis", "post_exit_holding");
 
     @TempDir
     Path dir;
@@ -52,7 +53,7 @@ class MemoryMigrationsTest {
         Jdbi h2 = MemoryDatabase.open(MemoryUrl.parse("h2:" + dir.resolve("memory"))).jdbi();
         Set<String> pgColumns = columns(pg, "public");
         Set<String> h2Columns = columns(h2, "PUBLIC");
-        assertThat(pgColumns).hasSizeGreaterThan(30).isEqualTo(h2Columns);
+        assertThat(pgColumns).hasSizeGreaterThan(80).isEqualTo(h2Columns);
     }
 
     private static Set<String> columns(Jdbi jdbi, String schema) {
