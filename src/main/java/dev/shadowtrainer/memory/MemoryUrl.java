@@ -61,8 +61,11 @@ public record MemoryUrl(Vendor vendor, String jdbcUrl, String user, String passw
             if (file.endsWith(".mv.db")) {
                 file = file.substring(0, file.length() - ".mv.db".length());
             }
-            return new MemoryUrl(Vendor.H2, "jdbc:h2:file:" + Path.of(file).toAbsolutePath().normalize(), "sa", "",
-                    display);
+            // Open until the JVM exits (H2 closes it then): without this H2 closes the file whenever the last
+            // connection closes and opens it again on the next, and such quick close/reopen cycles in one run
+            // left "File corrupted while reading record" behind (H2 2.3).
+            return new MemoryUrl(Vendor.H2, "jdbc:h2:file:" + Path.of(file).toAbsolutePath().normalize()
+                    + ";DB_CLOSE_DELAY=-1", "sa", "", display);
         }
         Matcher m = POSTGRES.matcher(url);
         if (m.matches()) {

@@ -1,6 +1,7 @@
 package dev.shadowtrainer.pipeline;
 
 import dev.shadowtrainer.config.ShadowConfig;
+import dev.shadowtrainer.features.AtrAdxRegime;
 import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.ExitCodes;
 import dev.shadowtrainer.ShadowTrainerException;
@@ -36,8 +37,13 @@ final class RunMemory {
     private RunMemory() {
     }
 
+    /** What a run offered the trade memory: each trade with its post-exit row and its regime at exit. */
+    record Stored(TrainSummary.MemorySummary summary, List<StoredTrade> trades, List<PostExitRow> postExit,
+                  List<String> exitRegimes) {
+    }
+
     /** Stores the policy's and the shadow trades of the run in the trade memory, in batches. */
-    static TrainSummary.MemorySummary store(TradeMemory memory, ShadowConfig config, RunFolder run,
+    static Stored store(TradeMemory memory, ShadowConfig config, RunFolder run,
                                                        Instant startedAt, LoadedSeries loaded, MarketData market,
                                                        String policy, WalkForwardEvaluation.Outcome outcome,
                                                        int preloaded, Consumer<String> progress) {
@@ -48,6 +54,7 @@ final class RunMemory {
         TradeRecords records = new TradeRecords(market, series.id(), run.runId());
         List<StoredTrade> rows = new ArrayList<>();
         List<PostExitRow> postExit = new ArrayList<>();
+        List<String> exitRegimes = new ArrayList<>();
         int agent = 0;
         for (SimulationResult r : outcome.policyRuns()) {
             List<Trade> trades = r.trades();
@@ -55,6 +62,7 @@ final class RunMemory {
                 StoredTrade stored = records.of(trades.get(i), policy);
                 rows.add(stored);
                 postExit.add(postExit(stored, trades.get(i).exitBar(), r.agentPostExit(), i));
+                exitRegimes.add(AtrAdxRegime.ofOrdinal(trades.get(i).exitRegime()).name());
             }
             agent += trades.size();
         }
@@ -65,15 +73,17 @@ final class RunMemory {
                         series.openTime(s.exitBar(i))), policy);
                 rows.add(stored);
                 postExit.add(postExit(stored, s.exitBar(i), r.shadowPostExit(), i));
+                exitRegimes.add(AtrAdxRegime.ofOrdinal(s.exitRegimeOf(i)).name());
             }
         }
         progress.accept("storing " + rows.size() + " trades in the trade memory " + memory.database());
         MemoryWriter.Result written = new MemoryWriter(memory, BATCH).write(runRecord, rows, postExit,
                 run.file(SPILL_FILE));
         long stored = written.spilled() > 0 ? -1 : memory.count();
-        return new TrainSummary.MemorySummary(memory.database(), preloaded, agent, rows.size() - agent,
+        return new Stored(new TrainSummary.MemorySummary(memory.database(), preloaded, agent, rows.size() - agent,
                 written.added(), stored, written.spilled(),
-                written.spillFile() == null ? null : written.spillFile().toString(), written.failure(), null);
+                written.spillFile() == null ? null : written.spillFile().toString(), written.failure(), null, null),
+                rows, postExit, exitRegimes);
     }
 
     /**

@@ -153,13 +153,16 @@ public final class TrainPipeline {
                 names(RegimeCounts.of(AtrAdxRegime.class, atrAdx)), names(RegimeCounts.of(TrendRegime.class, trend)),
                 trainer.name(), evaluation, timings, config.effectiveValues(), null, null);
         writeOutputs(run, summary, outcome, series);
-        TrainSummary.MemorySummary stored = RunMemory.store(tradeMemory, config, run, startedAt, loaded, market,
+        RunMemory.Stored offered = RunMemory.store(tradeMemory, config, run, startedAt, loaded, market,
                 trainer.name(), outcome, past.size(), progress);
+        TrainSummary.MemorySummary stored = offered.summary();
         if (stored.spilled() == 0) {
-            progress.accept("refitting the pattern library");
+            progress.accept("refitting the pattern library and analysing the run's trades");
             RunPatterns.Fitted after = patterns.refit(Instant.ofEpochMilli(series.openTime(series.size() - 1)),
                     progress);
-            stored = stored.withPatterns(RunPatterns.summary(patternsBefore, after));
+            stored = stored.withPatterns(RunPatterns.summary(patternsBefore, after)).withAnalysis(
+                    RunAnalyses.analyse(memoryDatabase, run.runId(), offered, after == null ? null : after.library(),
+                            config.memory().minPatternOccurrences(), run.path(), progress));
         }
         summary = summary.withMemory(stored);
         new SummaryJson().write(run.summaryJson(), summary);

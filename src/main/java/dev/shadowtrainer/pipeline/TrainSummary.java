@@ -43,14 +43,35 @@ public record TrainSummary(String version, String runId, String runFolder, long 
      * @param spilled      trades written to {@code spillFile} because the database was lost mid-run
      * @param failure      why the database was given up, or null
      * @param patterns     the pattern library before and after the run; null until it is refitted
+     * @param analysis     the analyzers' numbers for the run; null until they ran
      */
     public record MemorySummary(String database, int preloaded, int agentTrades, int shadowTrades, int added,
                                 long stored, int spilled, String spillFile, String failure,
-                                PatternSummary patterns) {
+                                PatternSummary patterns, AnalysisSummary analysis) {
         public MemorySummary withPatterns(PatternSummary library) {
             return new MemorySummary(database, preloaded, agentTrades, shadowTrades, added, stored, spilled,
-                    spillFile, failure, library);
+                    spillFile, failure, library, analysis);
         }
+
+        public MemorySummary withAnalysis(AnalysisSummary numbers) {
+            return new MemorySummary(database, preloaded, agentTrades, shadowTrades, added, stored, spilled,
+                    spillFile, failure, patterns, numbers);
+        }
+    }
+
+    /**
+     * The win, loss and post-exit analyzers on the run's trades (the whole analysis is in the run folder's
+     * analysis.json and, when {@code stored}, in the trade memory for {@code analyze --run}).
+     *
+     * @param patternsAnalysed patterns with enough trades whose winners and losers were compared
+     * @param meanSkill        mean skill-versus-luck score of the policy's scored winners, null if none
+     * @param losses           losing trades, by primary failure reason and by corrective action
+     * @param exitAccuracy     share of settled exits judged about right, all trades (null if none settled)
+     * @param missedProfit     quote currency left on the table within 4h after the exits, all trades
+     */
+    public record AnalysisSummary(int trades, int patternsAnalysed, int scoredWinners, Double meanSkill, int losses,
+                                  Map<String, Integer> lossesByReason, Map<String, Integer> lossesByAction,
+                                  Double exitAccuracy, Double missedProfit, boolean stored) {
     }
 
     /**
@@ -122,6 +143,14 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                                 + "patterns", p.patterns(), p.fittedOn(), p.trusted(), p.blacklisted(),
                         p.blacklistedAtStart(), p.patternsAtStart(), x.get("entries_blocked_by_filter")));
             }
+            AnalysisSummary a = memory.analysis();
+            if (a != null) {
+                out.add(String.format(Locale.ROOT, "analysis %d losses by reason %s; exits about right %s, missed "
+                                + "profit %s; skill of the policy's winners %s; see: shadow-trainer analyze --run %s",
+                        a.losses(), nonZero(a.lossesByReason()), (a.exitAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * a.exitAccuracy())),
+                        a.missedProfit() == null ? "-" : String.format(Locale.ROOT, "%.2f", a.missedProfit()),
+                        a.meanSkill() == null ? "-" : String.format(Locale.ROOT, "%.2f", a.meanSkill()), runId));
+            }
         } else if (memory != null) {
             out.add(String.format(Locale.ROOT, "memory   %s LOST mid-run (%s): %d of %d trades stored, %d spilled to "
                             + "%s; load them with: shadow-trainer db import %s", memory.database(), memory.failure(),
@@ -138,6 +167,17 @@ public record TrainSummary(String version, String runId, String runFolder, long 
 
     private static String ratio(OptionalDouble v) {
         return v.isPresent() ? String.format(Locale.ROOT, "%.2f", v.getAsDouble()) : "-";
+    }
+
+    /** The non-zero counts, e.g. "stop_loss 3, timeout 1" ("none" when all are zero). */
+    private static String nonZero(Map<String, Integer> counts) {
+        List<String> parts = new ArrayList<>();
+        counts.forEach((k, v) -> {
+            if (v > 0) {
+                parts.add(k.toLowerCase(Locale.ROOT) + " " + v);
+            }
+        });
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
     private static String share(Map<String, Integer> counts) {

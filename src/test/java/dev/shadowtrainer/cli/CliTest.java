@@ -248,6 +248,19 @@ class CliTest {
         var library = new dev.shadowtrainer.patterns.PatternStore(dev.shadowtrainer.memory.MemoryDatabase.open(
                 dev.shadowtrainer.memory.MemoryUrl.parse("h2:" + dir.resolve("memory"))));
         assertThat(library.count()).isEqualTo(patterns.get("patterns").asLong());
+        JsonNode analysis = m.get("analysis");
+        assertThat(analysis.get("trades").asInt()).as("every trade of the run analysed").isEqualTo(offered);
+        assertThat(analysis.get("stored").asBoolean()).isTrue();
+        int losses = 0;
+        for (JsonNode n : analysis.get("lossesByReason")) {
+            losses += n.asInt();
+        }
+        assertThat(losses).isEqualTo(analysis.get("losses").asInt()).isPositive();
+        Path runFolder = Path.of(json(a).get("runFolder").asText());
+        assertThat(runFolder.resolve("analysis.json")).isNotEmptyFile();
+        CliRun report = run("analyze", "--run", json(a).get("runId").asText(), "--db", "h2:" + dir.resolve("memory"));
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report.out()).contains(json(a).get("runId").asText());
         Path model = Path.of(json(a).get("modelFolder").asText());
         assertThat(memory.registeredModel(model.getFileName().toString())).as("the saved model is registered")
                 .contains(dev.shadowtrainer.model.Sha256.of(Files.readAllBytes(model.resolve("metadata.json"))));

@@ -13,8 +13,9 @@ class MemoryUrlTest {
     void anH2PathIsAnAbsoluteFileStore() {
         MemoryUrl u = MemoryUrl.parse("h2:data/memory/shadow-trainer");
         assertThat(u.vendor()).isEqualTo(MemoryUrl.Vendor.H2);
-        assertThat(u.jdbcUrl()).isEqualTo("jdbc:h2:file:" + Path.of("data/memory/shadow-trainer").toAbsolutePath());
-        assertThat(MemoryUrl.parse("h2:x/store.mv.db").jdbcUrl()).endsWith("x/store");
+        assertThat(u.jdbcUrl()).isEqualTo("jdbc:h2:file:" + Path.of("data/memory/shadow-trainer").toAbsolutePath()
+                + ";DB_CLOSE_DELAY=-1");
+        assertThat(MemoryUrl.parse("h2:x/store.mv.db").jdbcUrl()).endsWith("x/store;DB_CLOSE_DELAY=-1");
         assertThat(MemoryUrl.parse("h2:mem:t1").jdbcUrl()).isEqualTo("jdbc:h2:mem:t1;DB_CLOSE_DELAY=-1");
     }
 
