@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param scratchDatabase   the database made for the run and dropped at its end
  * @param rows              synthetic trades bulk-loaded before the look-ups
  * @param load              the bulk load: COPY path in batches of {@code loadBatch}, HNSW index absent
- * @param indexBuildSeconds building the V1 HNSW index (m 16, ef_construction 64) over the loaded rows
+ * @param indexBuildSeconds building the HNSW index over the loaded rows (V1's: m 16, ef_construction 64,
+ *                          unless the run asked for others)
  * @param searches          the look-ups at each ef_search
  * @param exactP50Millis    median time of the exact search (no index) that recall is measured against
  * @param ingest            writes of new trades into the loaded table, each case with its settings
@@ -22,7 +23,7 @@ import java.util.Objects;
  */
 public record MemoryBenchReport(String server, String scratchDatabase, int rows, int loadBatch, int symbols, int clusters, long seed,
                                 String maintenanceWorkMem, int parallelMaintenanceWorkers, Ingest load,
-                                double indexBuildSeconds, long indexBytes, int queries, int k,
+                                int hnswM, int hnswEfConstruction, double indexBuildSeconds, long indexBytes, int queries, int k,
                                 double symbolFilteredShare, List<Search> searches, double exactP50Millis,
                                 double apiP50Millis, int apiQueries, List<Ingest> ingest, long rowsInserted,
                                 long rowsStored, long databaseBytes, double totalSeconds,
@@ -67,8 +68,8 @@ public record MemoryBenchReport(String server, String scratchDatabase, int rows,
                 machine.javaVersion(), maintenanceWorkMem, parallelMaintenanceWorkers, databaseBytes >> 20,
                 totalSeconds));
         out.add(ingestLine(load));
-        out.add(String.format(Locale.ROOT, "  HNSW index build (cosine, m 16, ef_construction 64) %.1f s, %,d MB",
-                indexBuildSeconds, indexBytes >> 20));
+        out.add(String.format(Locale.ROOT, "  HNSW index build (cosine, m %d, ef_construction %d) %.1f s, %,d MB",
+                hnswM, hnswEfConstruction, indexBuildSeconds, indexBytes >> 20));
         out.add(String.format(Locale.ROOT, "  k-NN: %d queries, k %d, exit_time <= decision (spread over the period), "
                 + "%.0f%% also by symbol; exact search p50 %.1f ms", queries, k, 100 * symbolFilteredShare,
                 exactP50Millis));

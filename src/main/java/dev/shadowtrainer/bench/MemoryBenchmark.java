@@ -57,9 +57,16 @@ public final class MemoryBenchmark {
      * @param ingestTrades       new trades per COPY-path write case
      * @param insertTrades       new trades for the insert-path case (slower, so fewer)
      * @param maintenanceWorkMem the session's maintenance_work_mem for the index build
+     * @param hnswM              the index's m ({@link #V1_M} in migration V1)
+     * @param hnswEfConstruction the index's ef_construction ({@link #V1_EF_CONSTRUCTION} in V1)
      */
     public record Settings(MemoryUrl server, int rows, int queries, int[] efSearch, int ingestTrades,
-                           int insertTrades, int loadBatch, long seed, String maintenanceWorkMem) {
+                           int insertTrades, int loadBatch, long seed, String maintenanceWorkMem, int hnswM,
+                           int hnswEfConstruction) {
+        /** Migration V1's index: pgvector's defaults. */
+        public static final int V1_M = 16;
+        public static final int V1_EF_CONSTRUCTION = 64;
+
         public Settings {
             Objects.requireNonNull(server, "server is null");
             if (server.vendor() != MemoryUrl.Vendor.POSTGRESQL) {
@@ -74,6 +81,11 @@ public final class MemoryBenchmark {
             if (efSearch.length == 0 || Arrays.stream(efSearch).anyMatch(e -> e < K || e > 1000)) {
                 throw new IllegalArgumentException("--memory-ef-search values must be between " + K
                         + " (k) and 1000 (pgvector's limit), got " + Arrays.toString(efSearch));
+            }
+            if (hnswM < 2 || hnswM > 100 || hnswEfConstruction < 2 * hnswM || hnswEfConstruction > 1000) {
+                throw new IllegalArgumentException("--memory-hnsw-m must be 2..100 and --memory-hnsw-ef-construction "
+                        + "at least twice m and at most 1000 (pgvector's limits), got " + hnswM + " and "
+                        + hnswEfConstruction);
             }
             if (!maintenanceWorkMem.matches("\\d{1,7}(kB|MB|GB)")) {
                 throw new IllegalArgumentException("--memory-maintenance-work-mem must be a size like 512MB or 1GB, "
@@ -126,7 +138,9 @@ public final class MemoryBenchmark {
             progress.flush();
             h.execute("SET maintenance_work_mem = '" + s.maintenanceWorkMem() + "'");
             long t0 = System.nanoTime();
-            h.execute("CREATE INDEX trade_memory_embedding ON trade_memory USING hnsw (embedding vector_cosine_ops)");
+            h.execute("CREATE INDEX trade_memory_embedding ON trade_memory USING hnsw (embedding vector_cosine_ops)"
+                    + (s.hnswM() == Settings.V1_M && s.hnswEfConstruction() == Settings.V1_EF_CONSTRUCTION ? ""
+                    : " WITH (m = " + s.hnswM() + ", ef_construction = " + s.hnswEfConstruction() + ")"));
             double build = seconds(t0);
             h.execute("RESET maintenance_work_mem");
             h.execute("ANALYZE trade_memory");
@@ -167,7 +181,7 @@ public final class MemoryBenchmark {
             return new MemoryBenchReport(s.server().display(), url.jdbcUrl().replaceAll(".*/([^/?]+).*", "$1"),
                     s.rows(), s.loadBatch(),
                     SyntheticTrades.SYMBOLS.length, SyntheticTrades.CLUSTERS, s.seed(), s.maintenanceWorkMem(),
-                    workers, load, build, indexBytes, lookups.size(), K, SYMBOL_SHARE, searches,
+                    workers, load, s.hnswM(), s.hnswEfConstruction(), build, indexBytes, lookups.size(), K, SYMBOL_SHARE, searches,
                     percentile(exactMillis, 0.5), percentile(api, 0.5), apiQueries, ingest, inserted, stored, dbBytes,
                     seconds(started), INGEST_TARGET, P50_TARGET_MILLIS, RECALL_TARGET,
                     copyLive.tradesPerSecond() >= INGEST_TARGET, searchMet, BenchReport.Machine.current());

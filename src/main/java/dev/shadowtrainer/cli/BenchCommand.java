@@ -111,6 +111,15 @@ final class BenchCommand extends ConfiguredCommand {
             description = "PPO: minimum measured time per case (default: ${DEFAULT-VALUE})")
     double ppoSeconds;
 
+    @Option(names = "--memory-hnsw-m", paramLabel = "N", defaultValue = "16",
+            description = "memory: m of the HNSW index built in the scratch database (default: ${DEFAULT-VALUE}, as "
+                    + "migration V1)")
+    int memoryHnswM;
+
+    @Option(names = "--memory-hnsw-ef-construction", paramLabel = "N", defaultValue = "64",
+            description = "memory: ef_construction of that index (default: ${DEFAULT-VALUE}, as migration V1)")
+    int memoryHnswEfConstruction;
+
     @Override
     public Integer call() {
         if (only != null && !only.equals(SIMULATOR) && !only.equals(PPO) && !only.equals(MEMORY)) {
@@ -126,7 +135,7 @@ final class BenchCommand extends ConfiguredCommand {
             try {
                 memorySettings = new MemoryBenchmark.Settings(MemoryUrl.parse(db), memoryRows, memoryQueries,
                         memoryEfSearch, memoryIngest, memoryInsert, memoryLoadBatch, config.seed(),
-                        memoryMaintenanceWorkMem);
+                        memoryMaintenanceWorkMem, memoryHnswM, memoryHnswEfConstruction);
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }

@@ -24,11 +24,13 @@ class MemoryBenchmarkTest {
     void aTinyRunReportsSaneFiguresAndCountsEveryRowItAdded() {
         StringWriter progress = new StringWriter();
         MemoryBenchReport r = new MemoryBenchmark().run(new MemoryBenchmark.Settings(MemoryUrl.parse(TestPostgres.ADMIN),
-                2_000, 20, new int[] {10, 40}, 300, 100, 700, 7, "64MB"), new PrintWriter(progress, true));
+                2_000, 20, new int[] {10, 40}, 300, 100, 700, 7, "64MB", 8, 32), new PrintWriter(progress, true));
         assertThat(r.rows()).isEqualTo(2_000);
         assertThat(r.load().added()).isEqualTo(2_000);
         assertThat(r.load().hnswIndex()).isFalse();
         assertThat(r.indexBuildSeconds()).isPositive();
+        assertThat(r.hnswM()).isEqualTo(8);
+        assertThat(r.hnswEfConstruction()).isEqualTo(32);
         assertThat(r.indexBytes()).isPositive();
         assertThat(r.queries()).isEqualTo(20);
         assertThat(r.searches()).extracting(MemoryBenchReport.Search::efSearch).containsExactly(10, 40);
@@ -110,12 +112,14 @@ class MemoryBenchmarkTest {
     void settingsRefuseWhatCannotBeMeasured() {
         MemoryUrl pg = MemoryUrl.parse(TestPostgres.ADMIN);
         assertThatThrownBy(() -> new MemoryBenchmark.Settings(MemoryUrl.parse("h2:mem:x"), 2_000, 20, new int[] {40},
-                1, 1, 1, 1, "64MB")).hasMessageContaining("needs a PostgreSQL server");
-        assertThatThrownBy(() -> new MemoryBenchmark.Settings(pg, 2_000, 20, new int[] {5}, 1, 1, 1, 1, "64MB"))
+                1, 1, 1, 1, "64MB", 16, 64)).hasMessageContaining("needs a PostgreSQL server");
+        assertThatThrownBy(() -> new MemoryBenchmark.Settings(pg, 2_000, 20, new int[] {5}, 1, 1, 1, 1, "64MB", 16, 64))
                 .hasMessageContaining("--memory-ef-search values must be between 10");
-        assertThatThrownBy(() -> new MemoryBenchmark.Settings(pg, 2_000, 20, new int[] {40}, 1, 1, 1, 1, "lots"))
+        assertThatThrownBy(() -> new MemoryBenchmark.Settings(pg, 2_000, 20, new int[] {40}, 1, 1, 1, 1, "lots", 16, 64))
                 .hasMessageContaining("--memory-maintenance-work-mem must be a size");
-        assertThatThrownBy(() -> new MemoryBenchmark.Settings(pg, 99, 20, new int[] {40}, 1, 1, 1, 1, "64MB"))
+        assertThatThrownBy(() -> new MemoryBenchmark.Settings(pg, 99, 20, new int[] {40}, 1, 1, 1, 1, "64MB", 16, 64))
                 .hasMessageContaining("--memory-rows must be >= 100");
+        assertThatThrownBy(() -> new MemoryBenchmark.Settings(pg, 2_000, 20, new int[] {40}, 1, 1, 1, 1, "64MB", 16, 20))
+                .hasMessageContaining("at least twice m");
     }
 }
