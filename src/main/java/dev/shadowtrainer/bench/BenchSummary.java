@@ -6,17 +6,18 @@ import java.util.List;
 
 /**
  * Everything one {@code bench} run measured: the simulator against ta4j, the PPO learner on the trading
- * environment, or both; a part that was not run is null (and left out of the JSON).
+ * environment, the trade memory on PostgreSQL, or some of them; a part that was not run is null (and left
+ * out of the JSON).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BenchSummary(BenchReport simulator, PpoBenchReport ppo) {
+public record BenchSummary(BenchReport simulator, PpoBenchReport ppo, MemoryBenchReport memory) {
     public BenchSummary {
-        if (simulator == null && ppo == null) {
+        if (simulator == null && ppo == null && memory == null) {
             throw new IllegalArgumentException("a bench summary needs at least one part");
         }
     }
 
-    /** The parts' text lines, simulator first, a blank line between them. */
+    /** The parts' text lines, simulator first, memory last, a blank line between them. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         if (simulator != null) {
@@ -27,6 +28,12 @@ public record BenchSummary(BenchReport simulator, PpoBenchReport ppo) {
                 out.add("");
             }
             out.addAll(ppo.lines());
+        }
+        if (memory != null) {
+            if (!out.isEmpty()) {
+                out.add("");
+            }
+            out.addAll(memory.lines());
         }
         return out;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shadowtrainer.ExitCodes;
+import dev.shadowtrainer.memory.TestPostgres;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
@@ -177,9 +178,64 @@ class BenchCommandTest {
     void anUnknownPartIsAOneLineUsageError() {
         CliRun r = run("bench", "--only", "cartpole");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("--only must be simulator or ppo, got 'cartpole'");
+        assertThat(r.err()).contains("--only must be simulator, ppo or memory, got 'cartpole'");
         assertThat(r.errorLines()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void memoryRunsAloneOnPostgresAndItsJsonHasTheFigures() throws IOException {
+        CliRun r = run("bench", "--only", "memory", "--db", TestPostgres.ADMIN, "--memory-rows", "2000",
+                "--memory-queries", "20", "--memory-ef-search", "40", "--memory-ingest", "200", "--memory-insert", "50",
+                "--memory-maintenance-work-mem", "64MB", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.has("simulator")).isFalse();
+        assertThat(root.has("ppo")).isFalse();
+        JsonNode m = root.get("memory");
+        assertThat(m.get("rows").asInt()).isEqualTo(2_000);
+        assertThat(m.get("queries").asInt()).isEqualTo(20);
+        assertThat(m.get("k").asInt()).isEqualTo(10);
+        JsonNode search = m.get("searches").get(0);
+        assertThat(search.get("efSearch").asInt()).isEqualTo(40);
+        assertThat(search.get("recallMean").asDouble()).isBetween(0.0, 1.0);
+        assertThat(search.get("p50Millis").asDouble()).isPositive();
+        // 2,000 loaded + 200 + 0 (repeat) + 200 (synchronous_commit off) + 50 (insert path) + 200 (no index)
+        assertThat(m.get("rowsInserted").asLong()).isEqualTo(2_650);
+        assertThat(m.get("rowsStored").asLong()).isEqualTo(2_650);
+        assertThat(m.get("ingest")).hasSize(5);
+        assertThat(m.get("load").get("tradesPerSecond").asDouble()).isPositive();
+        assertThat(m.get("ingestTarget").asDouble()).isEqualTo(20_000.0);
+        assertThat(m.get("p50TargetMillis").asDouble()).isEqualTo(2.0);
+        assertThat(m.get("recallTarget").asDouble()).isEqualTo(0.95);
+        assertThat(r.err()).contains("bench memory: loaded 2,000 of 2,000 trades");
+    }
+
+    @Test
+    void memoryOnAnH2UrlIsAOneLineUsageError() {
+        CliRun r = run("bench", "--only", "memory", "--db", "h2:mem:bench");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("the memory bench needs a PostgreSQL server");
+        assertThat(r.errorLines()).isEqualTo(1);
+    }
+
+    @Test
+    void memoryOnAnUnreachableServerIsAOneLineStorageError() {
+        CliRun r = run("bench", "--only", "memory", "--db", "postgresql://postgres@127.0.0.1:1/shadow",
+                "--memory-rows", "200");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.STORAGE);
+        assertThat(r.err()).contains("bench memory: cannot create a scratch database on "
+                + "postgresql://postgres@127.0.0.1:1/shadow", "scripts/pg-setup");
+        assertThat(r.errorLines()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void memoryEfSearchBelowKIsAOneLineUsageError() {
+        CliRun r = run("bench", "--only", "memory", "--memory-ef-search", "40,5");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--memory-ef-search values must be between 10 (k) and 1000");
+        assertThat(r.errorLines()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,184 @@
+package dev.shadowtrainer.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The COPY write path on PostgreSQL keeps TradeMemory.save's contract and stores the same rows. */
+class BulkTradesTest {
+    private static final Instant T0 = TradeMemoryTest.T0;
+    private static final RunRecord RUN = new RunRecord("run-1", T0, "binance", "BTC/USDT", "15m", "test", 7, "ppo",
+            "{\"seed\": 7}");
+    /** Every column of both tables as text, in id order: two stores hold equal rows when these are equal. */
+    private static final String ALL_TRADES = "SELECT concat_ws('|', id, trade_key, run_id, exchange, symbol, timeframe, "
+            + "kind, entry_time, exit_time, entry_price, exit_price, size, leverage, fees, pnl, pnl_percent, "
+            + "exit_reason, mfe_percent, mae_percent, regime_at_entry, volatility_at_entry, features::text, "
+            + "embedding::text, embedding_version, win) FROM trade_memory ORDER BY id";
+    private static final String ALL_POST_EXIT = "SELECT concat_ws('|', trade_id, price_1h, price_4h, price_24h, "
+            + "best_exit_price, missed_profit, verdict) FROM post_exit_tracking ORDER BY trade_id";
+
+    @TempDir
+    Path dir;
+
+    private final List<MemoryUrl> databases = new ArrayList<>();
+
+    @AfterEach
+    void drop() {
+        databases.forEach(TestPostgres::drop);
+    }
+
+    private MemoryDatabase database() {
+        MemoryUrl url = TestPostgres.create("bulk");
+        databases.add(url);
+        MemoryDatabase db = MemoryDatabase.open(url);
+        new TradeMemory(db).saveRun(RUN);
+        return db;
+    }
+
+    private static List<String> rows(MemoryDatabase db, String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
+    }
+
+    /** Awkward but valid values: escapes COPY's text format must carry, extreme and tiny numbers, unicode. */
+    private static List<StoredTrade> awkwardTrades() {
+        SplittableRandom random = new SplittableRandom(11);
+        List<StoredTrade> out = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            float[] e = TradeMemoryTest.random(random);
+            e[3] = 1.0E-8f * i;
+            StoredTrade t = TradeMemoryTest.trade(i, i % 2 == 0 ? "BTC/USDT" : "ETH/USDT", e);
+            String key = i == 5 ? "tab\there\\back\nslash\r" : i == 6 ? "ключ-€" : t.tradeKey();
+            String features = "{\"rsi\": " + (i * 0.013) + ", \"note\": \"a\\tb\\\\c\\nd\", \"big\": 1.0E20}";
+            out.add(new StoredTrade(key, t.runId(), t.exchange(), t.symbol(), t.timeframe(), t.kind(), t.entryTime(),
+                    t.exitTime(), t.entryPrice() * 1.0E-7, 1.0E300, t.size(), t.leverage(), -t.fees(), t.pnl(),
+                    t.pnlPercent() / 3, t.exitReason(), Double.MIN_VALUE, t.maePercent(), t.regimeAtEntry(),
+                    0.1 + 0.2, features, e, t.embeddingVersion(), t.win()));
+        }
+        return out;
+    }
+
+    private static List<PostExitRow> postExit(List<StoredTrade> trades) {
+        List<PostExitRow> out = new ArrayList<>();
+        for (int i = 0; i < trades.size(); i += 3) {
+            out.add(new PostExitRow(trades.get(i).tradeKey(), 100.0 + i / 7.0, i % 2 == 0 ? null : 99.5, null,
+                    1.0E-9 * i, -3.25, i % 2 == 0 ? "PENDING" : "TOO_EARLY"));
+        }
+        return out;
+    }
+
+    @Test
+    void storesExactlyTheRowsTheInsertPathStores() {
+        List<StoredTrade> trades = awkwardTrades();
+        List<PostExitRow> rows = postExit(trades);
+        MemoryDatabase viaInsert = database();
+        MemoryDatabase viaCopy = database();
+        assertThat(new TradeMemory(viaInsert).save(trades, rows)).isEqualTo(300);
+        assertThat(new BulkTrades(viaCopy).save(trades, rows)).isEqualTo(300);
+
+        List<String> expected = rows(viaInsert, ALL_TRADES);
+        assertThat(expected).hasSize(300);
+        assertThat(rows(viaCopy, ALL_TRADES)).containsExactlyElementsOf(expected);
+        assertThat(rows(viaCopy, ALL_POST_EXIT)).hasSize(100).containsExactlyElementsOf(rows(viaInsert, ALL_POST_EXIT));
+        // the escaped key arrived as it was sent
+        assertThat(rows(viaCopy, "SELECT trade_key FROM trade_memory WHERE id = 6"))
+                .containsExactly("tab\there\\back\nslash\r");
+    }
+
+    @Test
+    void theSameBatchTwiceAddsNothingAndDuplicatesInsideABatchAreDroppedFirstWins() {
+        MemoryDatabase db = database();
+        BulkTrades bulk = new BulkTrades(db);
+        List<StoredTrade> batch = new ArrayList<>(awkwardTrades().subList(0, 50));
+        StoredTrade first = batch.get(7);
+        // Same key as trade 7 with another exit price: dropped before the write, so no conflict inside
+        // the INSERT and trade 7 keeps its own price.
+        batch.add(new StoredTrade(first.tradeKey(), first.runId(), first.exchange(), first.symbol(), first.timeframe(),
+                first.kind(), first.entryTime(), first.exitTime(), first.entryPrice(), 42.0, first.size(),
+                first.leverage(), first.fees(), first.pnl(), first.pnlPercent(), first.exitReason(),
+                first.mfePercent(), first.maePercent(), first.regimeAtEntry(), first.volatilityAtEntry(),
+                first.features(), first.embedding(), first.embeddingVersion(), first.win()));
+        List<PostExitRow> post = postExit(batch.subList(0, 50));
+        List<PostExitRow> postTwice = new ArrayList<>(post);
+        postTwice.addAll(post);
+
+        assertThat(bulk.save(batch, postTwice)).isEqualTo(50);
+        assertThat(bulk.save(batch, postTwice)).isZero();
+        assertThat(bulk.save(batch.subList(40, 51), post)).isZero();
+        TradeMemory memory = new TradeMemory(db);
+        assertThat(memory.count()).isEqualTo(50);
+        assertThat(memory.postExitCount()).isEqualTo(17); // rows of trades 0, 3, ..., 48
+        assertThat(rows(db, "SELECT exit_price FROM trade_memory WHERE trade_key = '" + first.tradeKey() + "'"))
+                .containsExactly("1e+300"); // awkwardTrades() exit price, not the 42
+
+        // Two saves in one transaction (the staging tables are reused and emptied in between).
+        List<StoredTrade> more = awkwardTrades().subList(50, 80);
+        int added = db.jdbi().inTransaction(h -> bulk.save(h, more.subList(0, 20), List.of())
+                + bulk.save(h, more, List.of()));
+        assertThat(added).isEqualTo(30);
+        assertThat(memory.count()).isEqualTo(80);
+    }
+
+    @Test
+    void postExitRowsOfTradesStoredEarlierGoInAndRowsOfUnknownTradesAreIgnored() {
+        MemoryDatabase db = database();
+        BulkTrades bulk = new BulkTrades(db);
+        List<StoredTrade> trades = awkwardTrades().subList(0, 10);
+        bulk.save(trades, List.of());
+        List<PostExitRow> rows = List.of(new PostExitRow(trades.get(2).tradeKey(), 1.0, 2.0, 3.0, 4.0, 5.0, "TOO_LATE"),
+                new PostExitRow("no-such-trade", 1.0, 2.0, 3.0, 4.0, 5.0, "TOO_LATE"));
+        assertThat(bulk.save(List.of(), rows)).isZero();
+        assertThat(rows(db, "SELECT t.trade_key || ':' || p.verdict FROM post_exit_tracking p JOIN trade_memory t "
+                + "ON t.id = p.trade_id")).containsExactly(trades.get(2).tradeKey() + ":TOO_LATE");
+    }
+
+    @Test
+    void aNonFinitePostExitValueIsRefusedAndNothingOfTheBatchIsWritten() {
+        MemoryDatabase db = database();
+        BulkTrades bulk = new BulkTrades(db);
+        List<StoredTrade> trades = awkwardTrades().subList(0, 10);
+        List<PostExitRow> rows = List.of(new PostExitRow(trades.get(0).tradeKey(), 1.0, Double.NaN, null, null, null,
+                "PENDING"));
+        assertThatThrownBy(() -> bulk.save(trades, rows)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("non-finite number");
+        List<PostExitRow> infinite = List.of(new PostExitRow(trades.get(0).tradeKey(), 1.0, 2.0, 3.0,
+                Double.POSITIVE_INFINITY, null, "PENDING"));
+        assertThatThrownBy(() -> bulk.save(trades, infinite)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new TradeMemory(db).count()).isZero();
+    }
+
+    @Test
+    void aFailingBatchLeavesNothingBehind() {
+        MemoryDatabase db = database();
+        BulkTrades bulk = new BulkTrades(db);
+        List<StoredTrade> trades = new ArrayList<>(awkwardTrades().subList(0, 10));
+        StoredTrade t = trades.get(9);
+        // a run never saved: the foreign key fails the INSERT after the COPY went through
+        trades.set(9, new StoredTrade(t.tradeKey(), "unknown-run", t.exchange(), t.symbol(), t.timeframe(), t.kind(),
+                t.entryTime(), t.exitTime(), t.entryPrice(), t.exitPrice(), t.size(), t.leverage(), t.fees(), t.pnl(),
+                t.pnlPercent(), t.exitReason(), t.mfePercent(), t.maePercent(), t.regimeAtEntry(),
+                t.volatilityAtEntry(), t.features(), t.embedding(), t.embeddingVersion(), t.win()));
+        assertThatThrownBy(() -> bulk.save(trades, List.of())).isInstanceOf(RuntimeException.class)
+                .hasMessageContaining("run_id");
+        assertThat(new TradeMemory(db).count()).isZero();
+        assertThat(bulk.save(trades.subList(0, 9), List.of())).isEqualTo(9);
+    }
+
+    @Test
+    void refusesH2AndACallerWithoutATransaction() {
+        MemoryDatabase h2 = MemoryDatabase.open(MemoryUrl.parse("h2:" + dir.resolve("m")));
+        assertThatThrownBy(() -> new BulkTrades(h2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs PostgreSQL");
+        MemoryDatabase db = database();
+        BulkTrades bulk = new BulkTrades(db);
+        assertThatThrownBy(() -> db.jdbi().useHandle(h -> bulk.save(h, awkwardTrades().subList(0, 1), List.of())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("open transaction");
+    }
+}
