@@ -35,12 +35,16 @@ public final class TradeMemory implements MemoryWriter.Store {
     private final MemoryUrl.Vendor vendor;
     private final Jdbi jdbi;
     private final String display;
+    private final MemoryDatabase database;
+    /** PostgreSQL's write path (COPY into a staging table, then INSERT ... ON CONFLICT), made on first use. */
+    private BulkTrades bulk;
 
     public TradeMemory(MemoryDatabase database) {
         Objects.requireNonNull(database, "database is null");
         this.vendor = database.vendor();
         this.jdbi = database.jdbi();
         this.display = database.url().display();
+        this.database = database;
     }
 
     /** Where the memory is, password never shown. */
@@ -79,6 +83,12 @@ public final class TradeMemory implements MemoryWriter.Store {
      */
     @Override
     public int save(List<StoredTrade> trades, List<PostExitRow> postExit) {
+        if (postgres()) {
+            if (bulk == null) {
+                bulk = new BulkTrades(database);
+            }
+            return bulk.save(trades, postExit);
+        }
         Map<String, StoredTrade> unique = new LinkedHashMap<>();
         for (StoredTrade t : trades) {
             unique.putIfAbsent(t.tradeKey(), t);
@@ -90,16 +100,13 @@ public final class TradeMemory implements MemoryWriter.Store {
         if (unique.isEmpty() && uniquePostExit.isEmpty()) {
             return 0;
         }
-        String sql = postgres()
-                ? "INSERT INTO trade_memory (" + COLUMNS + ") VALUES (" + VALUES.formatted("CAST(:features AS jsonb)")
-                + ") ON CONFLICT (trade_key) DO NOTHING"
-                : "INSERT INTO trade_memory (" + COLUMNS + ") SELECT " + VALUES.formatted(":features FORMAT JSON")
+        // H2 (PostgreSQL went to BulkTrades above).
+        String sql = "INSERT INTO trade_memory (" + COLUMNS + ") SELECT " + VALUES.formatted(":features FORMAT JSON")
                 + " FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM trade_memory WHERE trade_key = :trade_key)";
         String postExitSql = "INSERT INTO post_exit_tracking (trade_id, price_1h, price_4h, price_24h, best_exit_price, "
                 + "missed_profit, verdict) SELECT t.id, :p1, :p4, :p24, :best, :missed, :verdict FROM trade_memory t "
-                + "WHERE t.trade_key = :trade_key"
-                + (postgres() ? " ON CONFLICT (trade_id) DO NOTHING"
-                : " AND NOT EXISTS (SELECT 1 FROM post_exit_tracking p WHERE p.trade_id = t.id)");
+                + "WHERE t.trade_key = :trade_key AND NOT EXISTS (SELECT 1 FROM post_exit_tracking p WHERE "
+                + "p.trade_id = t.id)";
         return jdbi.inTransaction(h -> {
             int added = 0;
             if (!unique.isEmpty()) {
