@@ -220,7 +220,7 @@ public final class AnalysisStore {
             return action.get();
         } catch (JdbiException e) {
             throw new ShadowTrainerException(ExitCodes.STORAGE, "trade memory database " + display + ": could not "
-                    + what + " (" + firstLine(e) + ")", e);
+                    + what + " (" + dev.shadowtrainer.memory.Sql.rootMessage(e) + ")", e);
         }
     }
 
@@ -231,13 +231,4 @@ public final class AnalysisStore {
         });
     }
 
-    private static String firstLine(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        String m = String.valueOf(t.getMessage()).strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl).strip();
-    }
 }

@@ -111,7 +111,7 @@ public final class MemoryBenchmark {
             admin.useHandle(h -> h.execute("CREATE DATABASE " + name));
         } catch (RuntimeException e) {
             throw new ShadowTrainerException(ExitCodes.STORAGE, "bench memory: cannot create a scratch database on "
-                    + s.server().display() + " (" + firstLine(e) + "); start PostgreSQL (scripts/pg-setup) or fix "
+                    + s.server().display() + " (" + dev.shadowtrainer.memory.Sql.rootMessage(e) + "); start PostgreSQL (scripts/pg-setup) or fix "
                     + "--db", e);
         }
         try {
@@ -413,13 +413,4 @@ public final class MemoryBenchmark {
         return pg;
     }
 
-    private static String firstLine(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        String m = String.valueOf(t.getMessage()).strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl).strip();
-    }
 }

@@ -84,7 +84,7 @@ public final class MemoryWriter {
             return new Result(added, trades.size(), 0, null, null);
         }
         SpillFile.write(spillFile, run, trades.subList(from, trades.size()), postExit.subList(from, trades.size()));
-        return new Result(added, from, trades.size() - from, spillFile, firstLine(failure));
+        return new Result(added, from, trades.size() - from, spillFile, Sql.rootMessage(failure));
     }
 
     private interface Attempt {
@@ -100,7 +100,7 @@ public final class MemoryWriter {
                 return null;
             } catch (RuntimeException e) {
                 last = e;
-                LOG.warn("trade memory write failed (attempt {} of {}): {}", i + 1, backoff.length + 1, firstLine(e));
+                LOG.warn("trade memory write failed (attempt {} of {}): {}", i + 1, backoff.length + 1, Sql.rootMessage(e));
                 if (i < backoff.length) {
                     try {
                         sleeper.sleep(backoff[i]);
@@ -114,11 +114,4 @@ public final class MemoryWriter {
         return last;
     }
 
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return String.valueOf(root.getMessage()).lines().findFirst().orElse(root.getClass().getSimpleName());
-    }
 }

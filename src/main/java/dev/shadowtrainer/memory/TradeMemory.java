@@ -1,9 +1,7 @@
 package dev.shadowtrainer.memory;
 
-import com.pgvector.PGvector;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
@@ -62,7 +59,7 @@ public final class TradeMemory implements MemoryWriter.Store {
                 : "INSERT INTO runs (run_id, started_at, exchange, symbol, timeframe, source, seed, policy, config) "
                 + "SELECT :run_id, :started_at, :exchange, :symbol, :timeframe, :source, :seed, :policy, "
                 + ":config FORMAT JSON FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM runs WHERE run_id = :run_id)";
-        jdbi.useHandle(h -> h.createUpdate(sql).bind("run_id", run.runId()).bind("started_at", time(run.startedAt()))
+        jdbi.useHandle(h -> h.createUpdate(sql).bind("run_id", run.runId()).bind("started_at", Sql.time(run.startedAt()))
                 .bind("exchange", run.exchange()).bind("symbol", run.symbol()).bind("timeframe", run.timeframe())
                 .bind("source", run.source()).bind("seed", run.seed()).bind("policy", run.policy())
                 .bind("config", run.config()).execute());
@@ -144,7 +141,7 @@ public final class TradeMemory implements MemoryWriter.Store {
                 : "INSERT INTO model_registry (model_name, run_id, created_at, metadata_sha256, metrics) SELECT "
                 + ":name, :run, :at, :sha, :metrics FORMAT JSON FROM DUAL WHERE NOT EXISTS "
                 + "(SELECT 1 FROM model_registry WHERE model_name = :name)";
-        jdbi.useHandle(h -> h.createUpdate(sql).bind("name", name).bind("run", runId).bind("at", time(createdAt))
+        jdbi.useHandle(h -> h.createUpdate(sql).bind("name", name).bind("run", runId).bind("at", Sql.time(createdAt))
                 .bind("sha", metadataSha256).bind("metrics", metrics).execute());
     }
 
@@ -162,13 +159,13 @@ public final class TradeMemory implements MemoryWriter.Store {
     private PreparedBatch bind(PreparedBatch b, StoredTrade t) {
         return b.bind("trade_key", t.tradeKey()).bind("run_id", t.runId()).bind("exchange", t.exchange())
                 .bind("symbol", t.symbol()).bind("timeframe", t.timeframe()).bind("kind", t.kind())
-                .bind("entry_time", time(t.entryTime())).bind("exit_time", time(t.exitTime()))
+                .bind("entry_time", Sql.time(t.entryTime())).bind("exit_time", Sql.time(t.exitTime()))
                 .bind("entry_price", t.entryPrice()).bind("exit_price", t.exitPrice()).bind("size", t.size())
                 .bind("leverage", t.leverage()).bind("fees", t.fees()).bind("pnl", t.pnl())
                 .bind("pnl_percent", t.pnlPercent()).bind("exit_reason", t.exitReason())
                 .bind("mfe_percent", t.mfePercent()).bind("mae_percent", t.maePercent())
                 .bind("regime_at_entry", t.regimeAtEntry()).bind("volatility_at_entry", t.volatilityAtEntry())
-                .bind("features", t.features()).bind("embedding", vector(t.embeddingView()))
+                .bind("features", t.features()).bind("embedding", Sql.vector(vendor, t.embeddingView()))
                 .bind("embedding_version", t.embeddingVersion()).bind("win", t.win());
     }
 
@@ -193,11 +190,11 @@ public final class TradeMemory implements MemoryWriter.Store {
         String sql = "SELECT t.trade_key, t.run_id, t.exchange, t.symbol, t.timeframe, t.kind, t.entry_time, "
                 + "t.exit_time, t.entry_price, t.exit_price, t.size, t.leverage, t.fees, t.pnl, t.pnl_percent, "
                 + "t.exit_reason, t.mfe_percent, t.mae_percent, t.regime_at_entry, t.volatility_at_entry, "
-                + (postgres() ? "t.features::text AS features, t.embedding::text AS embedding" : "t.features, t.embedding")
+                + (postgres() ? "t.features::text AS features" : "t.features") + ", t.embedding"
                 + ", t.embedding_version, t.win, p.price_1h, p.price_4h, p.price_24h, p.best_exit_price, "
                 + "p.missed_profit, p.verdict FROM trade_memory t LEFT JOIN post_exit_tracking p ON p.trade_id = t.id "
                 + "WHERE t.exit_time < :t AND t.embedding_version = :v ORDER BY t.exit_time DESC, t.id DESC LIMIT :n";
-        List<Recalled> out = jdbi.withHandle(h -> h.createQuery(sql).bind("t", time(exitBefore))
+        List<Recalled> out = jdbi.withHandle(h -> h.createQuery(sql).bind("t", Sql.time(exitBefore))
                 .bind("v", Embedding.VERSION).bind("n", limit).map((rs, ctx) -> {
                     String key = rs.getString("trade_key");
                     StoredTrade trade = new StoredTrade(key, rs.getString("run_id"), rs.getString("exchange"),
@@ -208,7 +205,7 @@ public final class TradeMemory implements MemoryWriter.Store {
                             rs.getDouble("fees"), rs.getDouble("pnl"), rs.getDouble("pnl_percent"),
                             rs.getString("exit_reason"), rs.getDouble("mfe_percent"), rs.getDouble("mae_percent"),
                             rs.getString("regime_at_entry"), rs.getDouble("volatility_at_entry"),
-                            text(rs.getObject("features")), embedding(rs.getObject("embedding")),
+                            text(rs.getObject("features")), Sql.vector(rs, "embedding"),
                             rs.getInt("embedding_version"), rs.getBoolean("win"));
                     String verdict = rs.getString("verdict");
                     PostExitRow postExit = verdict == null ? null : new PostExitRow(key,
@@ -233,18 +230,6 @@ public final class TradeMemory implements MemoryWriter.Store {
             return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         }
         return String.valueOf(json);
-    }
-
-    private static float[] embedding(Object value) throws java.sql.SQLException {
-        if (value instanceof java.sql.Array array) { // H2: REAL ARRAY
-            Object[] boxed = (Object[]) array.getArray();
-            float[] v = new float[boxed.length];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = ((Number) boxed[i]).floatValue();
-            }
-            return v;
-        }
-        return new PGvector(String.valueOf(value)).toArray();
     }
 
     /** A stored trade near a query, with its cosine distance. */
@@ -278,8 +263,8 @@ public final class TradeMemory implements MemoryWriter.Store {
     /** The plan PostgreSQL chooses for {@link #nearest} inside the caller's transaction. */
     String explainNearest(Handle h, float[] query, Instant decisionTime, int k, String symbol) {
         h.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
-        Query q = h.createQuery("EXPLAIN " + nearestSql(symbol)).bind("q", vector(query))
-                .bind("t", time(decisionTime)).bind("v", Embedding.VERSION).bind("k", k);
+        Query q = h.createQuery("EXPLAIN " + nearestSql(symbol)).bind("q", Sql.vector(vendor, query))
+                .bind("t", Sql.time(decisionTime)).bind("v", Embedding.VERSION).bind("k", k);
         if (symbol != null) {
             q.bind("s", symbol);
         }
@@ -303,7 +288,7 @@ public final class TradeMemory implements MemoryWriter.Store {
     }
 
     private List<Neighbour> query(Handle h, String sql, float[] q, Instant t, int k, String symbol) {
-        Query query = h.createQuery(sql).bind("q", vector(q)).bind("t", time(t)).bind("v", Embedding.VERSION)
+        Query query = h.createQuery(sql).bind("q", Sql.vector(vendor, q)).bind("t", Sql.time(t)).bind("v", Embedding.VERSION)
                 .bind("k", k);
         if (symbol != null) {
             query.bind("s", symbol);
@@ -319,19 +304,4 @@ public final class TradeMemory implements MemoryWriter.Store {
         return vendor == MemoryUrl.Vendor.POSTGRESQL;
     }
 
-    private Argument vector(float[] v) {
-        if (postgres()) {
-            PGvector pg = new PGvector(v);
-            return (position, statement, ctx) -> statement.setObject(position, pg);
-        }
-        Float[] boxed = new Float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            boxed[i] = v[i];
-        }
-        return (position, statement, ctx) -> statement.setObject(position, boxed);
-    }
-
-    private static OffsetDateTime time(Instant t) {
-        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
-    }
 }

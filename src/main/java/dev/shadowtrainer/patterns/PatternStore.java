@@ -1,21 +1,17 @@
 package dev.shadowtrainer.patterns;
 
-import com.pgvector.PGvector;
 import dev.shadowtrainer.memory.Embedding;
 import dev.shadowtrainer.memory.MemoryDatabase;
 import dev.shadowtrainer.memory.MemoryUrl;
-import java.sql.Array;
+import dev.shadowtrainer.memory.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
@@ -55,7 +51,9 @@ public final class PatternStore {
             PreparedBatch batch = h.prepareBatch(insert);
             for (Pattern p : library.patterns()) {
                 WinRateDrift d = p.drift();
-                batch.bind("scope", library.scope()).bind("pattern_id", p.id()).bind("centroid", vector(p.centroid()))
+                batch.bind("scope", library.scope()).bind("pattern_id", p.id())
+                        .bind("centroid", Sql.vector(postgres ? MemoryUrl.Vendor.POSTGRESQL : MemoryUrl.Vendor.H2,
+                                p.centroid()))
                         .bind("embedding_version", library.embeddingVersion()).bind("members", p.members())
                         .bind("wins", p.wins()).bind("win_rate", p.winRate())
                         .bind("win_rate_lower", p.winRateLowerBound()).bind("mean_pnl_percent", p.meanPnlPercent())
@@ -66,7 +64,7 @@ public final class PatternStore {
                         .bindByType("recent_win_rate", d == null ? null : d.recentWinRate(), Double.class)
                         .bindByType("inversion_p_value", d == null ? null : d.pValue(), Double.class)
                         .bind("trusted", p.trusted()).bind("status", p.status().dbName())
-                        .bind("updated_at", time(library.fittedThrough())).add();
+                        .bind("updated_at", Sql.time(library.fittedThrough())).add();
             }
             batch.execute();
         });
@@ -115,12 +113,12 @@ public final class PatternStore {
                 + "FROM trade_memory WHERE exit_time <= :t AND embedding_version = :v"
                 + (symbol == null ? "" : " AND symbol = :s") + " ORDER BY exit_time, id";
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery(sql).bind("t", time(asOf)).bind("v", Embedding.VERSION);
+            Query q = h.createQuery(sql).bind("t", Sql.time(asOf)).bind("v", Embedding.VERSION);
             if (symbol != null) {
                 q.bind("s", symbol);
             }
             return q.map((rs, ctx) -> new PatternSample(rs.getObject("exit_time", OffsetDateTime.class).toInstant(),
-                    vector(rs, "embedding"), rs.getInt("embedding_version"), rs.getDouble("pnl_percent"),
+                    Sql.vector(rs, "embedding"), rs.getInt("embedding_version"), rs.getDouble("pnl_percent"),
                     rs.getDouble("mfe_percent"), rs.getDouble("mae_percent"), rs.getBoolean("win"))).list();
         });
     }
@@ -143,7 +141,7 @@ public final class PatternStore {
         Double earlier = nullable(rs, "earlier_win_rate");
         WinRateDrift drift = earlier == null ? null
                 : new WinRateDrift(earlier, rs.getDouble("recent_win_rate"), rs.getDouble("inversion_p_value"));
-        Pattern p = new Pattern(rs.getInt("pattern_id"), vector(rs, "centroid"), rs.getInt("members"),
+        Pattern p = new Pattern(rs.getInt("pattern_id"), Sql.vector(rs, "centroid"), rs.getInt("members"),
                 rs.getInt("wins"), rs.getDouble("win_rate"), rs.getDouble("win_rate_lower"),
                 rs.getDouble("mean_pnl_percent"), rs.getDouble("sharpe"), nullable(rs, "profit_factor"),
                 rs.getDouble("size_multiplier"), rs.getDouble("take_profit_bps"), rs.getDouble("stop_loss_bps"), drift,
@@ -157,32 +155,4 @@ public final class PatternStore {
         return rs.wasNull() ? null : v;
     }
 
-    private float[] vector(ResultSet rs, String column) throws SQLException {
-        if (postgres) {
-            return new PGvector(rs.getString(column)).toArray();
-        }
-        Array array = rs.getArray(column);
-        Object[] values = (Object[]) array.getArray();
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = ((Number) values[i]).floatValue();
-        }
-        return out;
-    }
-
-    private Argument vector(float[] v) {
-        if (postgres) {
-            PGvector pg = new PGvector(v);
-            return (position, statement, ctx) -> statement.setObject(position, pg);
-        }
-        Float[] boxed = new Float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            boxed[i] = v[i];
-        }
-        return (position, statement, ctx) -> statement.setObject(position, boxed);
-    }
-
-    private static OffsetDateTime time(Instant t) {
-        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
-    }
 }
