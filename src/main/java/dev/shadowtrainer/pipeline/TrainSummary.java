@@ -128,7 +128,7 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                 e.shadowTrades(), 100 * e.shadowWinRate(), pv.get("TOO_EARLY"), pv.get("TOO_LATE"),
                 pv.get("ABOUT_RIGHT")));
         out.add("files    " + runFolder + " (summary.json, trades.csv, shadow_trades.csv, equity.csv, folds.csv, "
-                + "metrics.csv)");
+                + "metrics.csv" + (memory != null && memory.analysis() != null ? ", analysis.json)" : ")"));
         if (modelFolder != null) {
             out.add("model    " + modelFolder + " (" + policy + " networks, metadata.json with provenance)");
         }

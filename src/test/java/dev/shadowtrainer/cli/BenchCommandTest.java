@@ -111,7 +111,8 @@ class BenchCommandTest {
                 "episodes of 672 bars, reward default", "observation 80, 6 actions, hidden 64,64",
                 "num_envs 8 x num_steps 32 = batch 256", "0.0 s warm-up + 0.2 s measured per case",
                 "rollouts vs naive: ", "targets: rollouts >= 50,000 SPS", "end to end >= 15,000 SPS",
-                "rollouts/naive >= 10x").doesNotContain("ta4j");
+                "rollouts/naive >= 10x", "memory look-up (k-NN over the latest 256 trades, k 10)",
+                "rollouts of the agent", "replay, policy costing nothing").doesNotContain("ta4j");
         assertThat(sps(r.out(), "rollouts, 8 envs, batched forward")).isPositive();
         assertThat(sps(r.out(), "end to end, rollouts + PPO updates")).isPositive();
         assertThat(sps(r.out(), "naive loop, 1 env, 1 forward per step")).isPositive();
@@ -153,6 +154,17 @@ class BenchCommandTest {
         assertThat(p.get("rolloutTargetMet").asBoolean()).isEqualTo(rollout >= 50_000);
         assertThat(p.get("speedupTargetMet").asBoolean()).isEqualTo(rollout / naive >= 10);
         assertThat(p.has("endToEndTargetMet")).isTrue();
+        JsonNode lookup = p.get("lookup");
+        assertThat(lookup.get("indexSize").asInt()).isEqualTo(256);
+        assertThat(lookup.get("neighbours").asInt()).isEqualTo(10);
+        double with = lookup.get("simulationBarsPerSecond").asDouble();
+        double without = lookup.get("simulationBarsPerSecondWithout").asDouble();
+        assertThat(with).isPositive();
+        assertThat(without).isPositive();
+        assertThat(lookup.get("simulationShare").asDouble()).isCloseTo(1 - with / without, within(1e-9));
+        assertThat(lookup.get("rolloutShare").asDouble()).isCloseTo(
+                1 - lookup.get("rolloutSps").asDouble() / lookup.get("rolloutSpsWithout").asDouble(), within(1e-9));
+        assertThat(lookup.get("shareTarget").asDouble()).isEqualTo(0.2);
         assertThat(p.get("machine").get("processors").asInt()).isPositive();
     }
 
