@@ -9,6 +9,7 @@ import dev.shadowtrainer.memory.MemoryDatabase;
 import dev.shadowtrainer.memory.MemoryUrl;
 import dev.shadowtrainer.memory.RunRecord;
 import dev.shadowtrainer.memory.StoredTrade;
+import dev.shadowtrainer.memory.Sql;
 import dev.shadowtrainer.memory.TradeMemory;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -35,10 +36,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * the index as migration V1 does, times time-filtered k-NN look-ups (the SQL of
  * {@code TradeMemory.nearest}) at several ef_search values against the exact answer, then times writes
  * of new trades into the loaded table: the COPY path with the index live (with synchronous_commit on and
- * off, and a repeated batch), the insert path of {@link TradeMemory#save}, and the COPY path without
- * the HNSW index, to show what index maintenance costs. Everything runs on one connection except the
- * insert path and {@code TradeMemory.nearest}, which open their own as they do in a run. Needs no
- * network beyond the server.
+ * off, and a repeated batch), batched INSERT ... ON CONFLICT (the path before BulkTrades), and the COPY
+ * path without the HNSW index, to show what index maintenance costs. Everything runs on one connection
+ * except {@code TradeMemory.nearest}, which opens its own as it does in a run. Needs no network beyond
+ * the server.
  */
 public final class MemoryBenchmark {
     static final double INGEST_TARGET = 20_000;
@@ -172,7 +173,7 @@ public final class MemoryBenchmark {
                 api[i] = millis(q0);
             }
 
-            List<MemoryBenchReport.Ingest> ingest = ingest(h, bulk, memory, synthetic, s, progress);
+            List<MemoryBenchReport.Ingest> ingest = ingest(h, bulk, synthetic, s, progress);
             long inserted = load.added() + ingest.stream().mapToLong(MemoryBenchReport.Ingest::added).sum();
             long stored = h.createQuery("SELECT COUNT(*) FROM trade_memory").mapTo(Long.class).one();
             long dbBytes = h.createQuery("SELECT pg_database_size(current_database())").mapTo(Long.class).one();
@@ -208,7 +209,7 @@ public final class MemoryBenchmark {
                 nanos);
     }
 
-    private static List<MemoryBenchReport.Ingest> ingest(Handle h, BulkTrades bulk, TradeMemory memory,
+    private static List<MemoryBenchReport.Ingest> ingest(Handle h, BulkTrades bulk,
                                                          SyntheticTrades synthetic, Settings s, PrintWriter progress) {
         int next = s.rows();
         List<MemoryBenchReport.Ingest> out = new ArrayList<>();
@@ -226,14 +227,45 @@ public final class MemoryBenchmark {
         long added = 0;
         long t0 = System.nanoTime();
         for (List<StoredTrade> batch : batches(inserts)) {
-            added += memory.save(batch);
+            added += h.inTransaction(tx -> insertBatch(tx, batch));
         }
-        out.add(ingestCase("insert path (TradeMemory.save), HNSW index live", "insert", true, "on", RUN_BATCH,
+        out.add(ingestCase("batched INSERT ... ON CONFLICT, HNSW index live", "insert", true, "on", RUN_BATCH,
                 inserts.size(), added, System.nanoTime() - t0));
         h.execute("DROP INDEX trade_memory_embedding");
         List<StoredTrade> noIndex = synthetic.trades(next, next + s.ingestTrades(), "plain");
         out.add(copyCase(h, bulk, "COPY path, no HNSW index", false, false, noIndex));
         return out;
+    }
+
+    /**
+     * The write path before BulkTrades, kept here for comparison: one prepared INSERT ... ON CONFLICT DO
+     * NOTHING per trade, sent as a JDBC batch; returns the rows added.
+     */
+    private static int insertBatch(Handle h, List<StoredTrade> trades) {
+        org.jdbi.v3.core.statement.PreparedBatch b = h.prepareBatch("INSERT INTO trade_memory (trade_key, run_id, "
+                + "exchange, symbol, timeframe, kind, entry_time, exit_time, entry_price, exit_price, size, leverage, "
+                + "fees, pnl, pnl_percent, exit_reason, mfe_percent, mae_percent, regime_at_entry, "
+                + "volatility_at_entry, features, embedding, embedding_version, win) VALUES (:key, :run, :exchange, "
+                + ":symbol, :timeframe, :kind, :entry, :exit, :entry_price, :exit_price, :size, :leverage, :fees, "
+                + ":pnl, :pnl_percent, :reason, :mfe, :mae, :regime, :volatility, CAST(:features AS jsonb), "
+                + ":embedding, :version, :win) ON CONFLICT (trade_key) DO NOTHING");
+        for (StoredTrade t : trades) {
+            b.bind("key", t.tradeKey()).bind("run", t.runId()).bind("exchange", t.exchange())
+                    .bind("symbol", t.symbol()).bind("timeframe", t.timeframe()).bind("kind", t.kind())
+                    .bind("entry", Sql.time(t.entryTime())).bind("exit", Sql.time(t.exitTime()))
+                    .bind("entry_price", t.entryPrice()).bind("exit_price", t.exitPrice()).bind("size", t.size())
+                    .bind("leverage", t.leverage()).bind("fees", t.fees()).bind("pnl", t.pnl())
+                    .bind("pnl_percent", t.pnlPercent()).bind("reason", t.exitReason()).bind("mfe", t.mfePercent())
+                    .bind("mae", t.maePercent()).bind("regime", t.regimeAtEntry())
+                    .bind("volatility", t.volatilityAtEntry()).bind("features", t.features())
+                    .bind("embedding", Sql.vector(MemoryUrl.Vendor.POSTGRESQL, t.embedding()))
+                    .bind("version", t.embeddingVersion()).bind("win", t.win()).add();
+        }
+        int added = 0;
+        for (int n : b.execute()) {
+            added += Math.max(n, 0);
+        }
+        return added;
     }
 
     private static MemoryBenchReport.Ingest copyCase(Handle h, BulkTrades bulk, String name, boolean index,

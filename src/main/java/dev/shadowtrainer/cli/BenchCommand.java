@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                 + "with the ratio; (3) only with --only memory (it takes minutes): the trade memory on PostgreSQL + "
                 + "pgvector in a scratch database made on the --db server and dropped at the end: bulk load, HNSW "
                 + "index build, time-filtered k-NN latency and recall@10 against exact search at each ef_search, "
-                + "and trades/second of the COPY and insert write paths with and without the index. Prints whether "
+                + "and trades/second of the COPY write path and of batched INSERTs with and without the index. Prints whether "
                 + "each target is met.",
                 "Example: bench --only ppo --json",
                 "Example: bench --only memory --memory-rows 100000"})
@@ -68,7 +68,7 @@ final class BenchCommand extends ConfiguredCommand {
     int memoryIngest;
 
     @Option(names = "--memory-insert", paramLabel = "N", defaultValue = "5000",
-            description = "memory: new trades for the insert path of TradeMemory.save (default: ${DEFAULT-VALUE})")
+            description = "memory: new trades for the batched INSERT ... ON CONFLICT case (default: ${DEFAULT-VALUE})")
     int memoryInsert;
 
     @Option(names = "--memory-load-batch", paramLabel = "N", defaultValue = "50000",
