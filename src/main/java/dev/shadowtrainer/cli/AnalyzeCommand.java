@@ -33,15 +33,12 @@ final class AnalyzeCommand extends ConfiguredCommand {
     @Option(names = "--run", required = true, paramLabel = "ID", description = "the run id (runs/<id>/)")
     String run;
 
-    @Option(names = "--db", paramLabel = "URL",
-            description = "h2:PATH or postgresql://user@host:port/database (default: database.url, or SHADOW_DB_URL)")
-    String db;
+    @picocli.CommandLine.Mixin
+    DatabaseOption database = new DatabaseOption();
 
     @Override
     void addOverrides(Map<String, String> overrides) {
-        if (db != null) {
-            overrides.put("database.url", db);
-        }
+        database.addTo(overrides);
     }
 
     @Override

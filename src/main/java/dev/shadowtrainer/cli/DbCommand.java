@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code db migrate} and {@code db info}: the trade memory's schema. */
@@ -31,15 +30,12 @@ final class DbCommand extends ConfiguredCommand {
             description = "for import: a spill file a run wrote when it lost the trade memory")
     Path file;
 
-    @Option(names = "--db", paramLabel = "URL",
-            description = "h2:PATH or postgresql://user@host:port/database (default: database.url, or SHADOW_DB_URL)")
-    String db;
+    @picocli.CommandLine.Mixin
+    DatabaseOption database = new DatabaseOption();
 
     @Override
     void addOverrides(Map<String, String> overrides) {
-        if (db != null) {
-            overrides.put("database.url", db);
-        }
+        database.addTo(overrides);
     }
 
     @Override

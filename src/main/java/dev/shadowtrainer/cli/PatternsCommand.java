@@ -23,9 +23,8 @@ import picocli.CommandLine.Option;
                 + "members, win rate, Sharpe, profit factor, size multiplier and take-profit / stop-loss in bps.",
                 "Example: patterns --top 5 --db postgresql://postgres@127.0.0.1:5432/shadow"})
 final class PatternsCommand extends ConfiguredCommand {
-    @Option(names = "--db", paramLabel = "URL",
-            description = "h2:PATH or postgresql://user@host:port/database (default: database.url, or SHADOW_DB_URL)")
-    String db;
+    @picocli.CommandLine.Mixin
+    DatabaseOption database = new DatabaseOption();
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10",
             description = "patterns to list as best and as worst (default: ${DEFAULT-VALUE})")
@@ -33,9 +32,7 @@ final class PatternsCommand extends ConfiguredCommand {
 
     @Override
     void addOverrides(Map<String, String> overrides) {
-        if (db != null) {
-            overrides.put("database.url", db);
-        }
+        database.addTo(overrides);
     }
 
     /** One pattern as printed. */

@@ -10,7 +10,6 @@ import dev.shadowtrainer.pipeline.TrainPipeline;
 import dev.shadowtrainer.pipeline.TrainSummary;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code train}: the main job. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -20,16 +19,12 @@ import picocli.CommandLine.Option;
                 + "agent under models/<run-id>/.",
                 "Example: train --symbol BTC/USDT --days 60 --source file:BTCUSDT_15m.csv"})
 final class TrainCommand extends MarketCommand {
-    @Option(names = "--db", paramLabel = "URL",
-            description = "trade memory: h2:PATH or postgresql://user@host:port/database (default: database.url, "
-                    + "or SHADOW_DB_URL)")
-    String db;
+    @picocli.CommandLine.Mixin
+    DatabaseOption database = new DatabaseOption();
 
     @Override
     void addOwnOverrides(Map<String, String> overrides) {
-        if (db != null) {
-            overrides.put("database.url", db);
-        }
+        database.addTo(overrides);
     }
 
     @Override
