@@ -52,6 +52,9 @@ public final class NearestTrades implements MemoryLookup {
     private final float[] entry = new float[D];
     private final float[] bestSimilarity;
     private final int[] bestSlot;
+    /** The selection's state during one look-up. */
+    private int found;
+    private float threshold;
 
     /**
      * @param market   the run's market, for the entry embeddings of trades fed in
@@ -171,19 +174,15 @@ public final class NearestTrades implements MemoryLookup {
                 }
             }
         }
-        int found = 0;
-        // Newest first: similarity to the bar just closed tends to fall with age, so after the first k few
-        // trades beat the k-th best and the selection rarely shifts (oldest first made it most of the cost).
-        int slot = next;
-        for (int i = 0; i < n; i++) {
-            slot = slot == 0 ? capacity - 1 : slot - 1;
-            float s = similarity[slot];
-            if (found < k) {
-                found = insert(s, slot, found, found + 1);
-            } else if (s > bestSimilarity[k - 1]) {
-                insert(s, slot, k - 1, k);
-            }
+        // Newest first (slots next-1 .. 0, then the older end of a full ring), one comparison per trade
+        // against the k-th best so far (minus infinity until k are found).
+        found = 0;
+        threshold = Float.NEGATIVE_INFINITY;
+        select(next - 1, 0);
+        if (n == capacity) {
+            select(capacity - 1, next);
         }
+        int found = this.found;
         if (found == 0) {
             target[offset] = 0.5f;
             target[offset + 1] = 0f;
@@ -203,6 +202,24 @@ public final class NearestTrades implements MemoryLookup {
         target[offset + 1] = pnl / found;
         target[offset + 2] = (float) found / k;
         target[offset + 3] = similarity / found;
+    }
+
+    /** Offers slots {@code from} down to {@code downTo} to the best list. */
+    private void select(int from, int downTo) {
+        for (int slot = from; slot >= downTo; slot--) {
+            float s = similarity[slot];
+            if (s > threshold) {
+                if (found < k) {
+                    found = insert(s, slot, found, found + 1);
+                    if (found == k) {
+                        threshold = bestSimilarity[k - 1];
+                    }
+                } else {
+                    insert(s, slot, k - 1, k);
+                    threshold = bestSimilarity[k - 1];
+                }
+            }
+        }
     }
 
     /** Puts (s, slot) into the sorted best list whose free position is {@code at}; returns the new length. */
