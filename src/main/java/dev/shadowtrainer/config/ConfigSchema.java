@@ -130,6 +130,14 @@ public final class ConfigSchema {
         add(integer("memory.min_pattern_occurrences", 30, 1, 1_000_000,
                 "trades a pattern needs before its statistics are trusted (and before it can be blacklisted)"));
 
+        add(bool("rl.enabled", true, "run the tabular meta-strategy and sizing agents on the shadow trader's events"));
+        add(text("rl.preset", "v2", List.of("v2", "v2_domain"),
+                "RL v2 variant: v2 (48 meta x 56 sizing actions, epsilon x0.995 per episode) or v2_domain "
+                        + "(60 x 40, x0.999)"));
+        add(text("rl.sizing_agent", "v2", List.of("v1", "v2"),
+                "sizing agent: v1 (300 states x 25 actions, alpha 0.15, epsilon 0.10) or v2 (alpha 0.01, gamma 0.99)"));
+        add(integer("rl.save_every", 100, 1, 1_000_000_000, "Q-table updates between saves of the agents' tables"));
+
         add(text("output.runs_dir", "runs", List.of(), "folder under which each run writes runs/<run-id>/"));
         add(text("output.models_dir", "models", List.of(),
                 "folder under which train saves the trained agent as models/<run-id>/"));

@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, TrainingConfig training,
                            EvaluationConfig evaluation, MemoryConfig memory, OutputConfig output,
-                           DatabaseConfig database, Map<String, Setting> settings) {
+                           DatabaseConfig database, RlConfig rl, Map<String, Setting> settings) {
     public ShadowConfig {
         Objects.requireNonNull(data, "data is null");
         Objects.requireNonNull(features, "features is null");
@@ -22,6 +22,7 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
         Objects.requireNonNull(memory, "memory is null");
         Objects.requireNonNull(output, "output is null");
         Objects.requireNonNull(database, "database is null");
+        Objects.requireNonNull(rl, "rl is null");
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
@@ -117,6 +118,17 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
         }
     }
 
+    /**
+     * The tabular RL agents (package {@code dev.shadowtrainer.rl}).
+     *
+     * @param enabled     run the meta-strategy and sizing agents on the shadow trader's events
+     * @param preset      which design's action grids and epsilon decay: v2 or v2_domain
+     * @param sizingAgent which sizing agent: v1 (300 states x 25 actions, bandit update) or v2
+     * @param saveEvery   Q-table updates between saves
+     */
+    public record RlConfig(boolean enabled, String preset, String sizingAgent, int saveEvery) {
+    }
+
     /** Where run outputs go. */
     public record OutputConfig(String runsDir, String modelsDir) {
     }
@@ -188,6 +200,8 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
                         integer(s, "memory.min_pattern_occurrences")),
                 new OutputConfig(str(s, "output.runs_dir"), str(s, "output.models_dir")),
                 new DatabaseConfig(str(s, "database.url")),
+                new RlConfig(bool(s, "rl.enabled"), str(s, "rl.preset"), str(s, "rl.sizing_agent"),
+                        integer(s, "rl.save_every")),
                 withRedactedUrl(s));
     }
 

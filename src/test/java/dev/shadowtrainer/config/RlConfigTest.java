@@ -1,0 +1,36 @@
+package dev.shadowtrainer.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.shadowtrainer.ExitCodes;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RlConfigTest {
+    private final ConfigLoader loader = new ConfigLoader();
+
+    @Test
+    void theShippedConfigEnablesTheV2Agents() {
+        ShadowConfig.RlConfig rl = loader.load(Path.of("config/base.yaml"), Map.of(), Map.of()).rl();
+        assertThat(rl).isEqualTo(new ShadowConfig.RlConfig(true, "v2", "v2", 100));
+    }
+
+    @Test
+    void flagsSwitchThemOffAndChooseTheOtherVariants() {
+        ShadowConfig.RlConfig rl = loader.load(null, Map.of(), Map.of("rl.enabled", "false",
+                "rl.preset", "v2_domain", "rl.sizing_agent", "v1", "rl.save_every", "7")).rl();
+        assertThat(rl).isEqualTo(new ShadowConfig.RlConfig(false, "v2_domain", "v1", 7));
+    }
+
+    @Test
+    void anUnknownPresetIsAUsageError() {
+        assertThatThrownBy(() -> loader.load(null, Map.of(), Map.of("rl.preset", "v3")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rl.preset")
+                .satisfies(e -> assertThat(((ConfigException) e).exitCode()).isEqualTo(ExitCodes.USAGE));
+        assertThatThrownBy(() -> loader.load(null, Map.of(), Map.of("rl.save_every", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("rl.save_every");
+    }
+}
