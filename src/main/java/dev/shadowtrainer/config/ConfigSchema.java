@@ -137,6 +137,9 @@ public final class ConfigSchema {
         add(text("rl.sizing_agent", "v2", List.of("v1", "v2"),
                 "sizing agent: v1 (300 states x 25 actions, alpha 0.15, epsilon 0.10) or v2 (alpha 0.01, gamma 0.99)"));
         add(integer("rl.save_every", 100, 1, 1_000_000_000, "Q-table updates between saves of the agents' tables"));
+        add(number("rl.atr_target_percent", 0.5, 0, true, 100,
+                "ATR sizing (rl.enabled false, or the sizing agent failing): size multiplier = target / ATR(14) in "
+                        + "percent of the close, clamped to [0.3, 1.5]"));
 
         add(text("output.runs_dir", "runs", List.of(), "folder under which each run writes runs/<run-id>/"));
         add(text("output.models_dir", "models", List.of(),

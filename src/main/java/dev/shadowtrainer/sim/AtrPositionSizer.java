@@ -20,6 +20,7 @@ public final class AtrPositionSizer implements PositionSizer {
     public static final String NAME = "atr";
 
     private final double targetPercent;
+    private int sized;
 
     /** @param targetPercent the ATR in percent of the close at which the multiplier is 1.0, &gt; 0 */
     public AtrPositionSizer(double targetPercent) {
@@ -47,8 +48,14 @@ public final class AtrPositionSizer implements PositionSizer {
         return 100.0 * market.rawFeature(column, 0);
     }
 
+    /** Entries this sizer has sized. */
+    public int entriesSized() {
+        return sized;
+    }
+
     @Override
     public Sizing size(Request request) {
+        sized++;
         return new Sizing(multiplier(atrPercent(request.market())), request.config().leverage());
     }
 
