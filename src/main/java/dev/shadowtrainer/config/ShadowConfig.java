@@ -125,8 +125,10 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
      * @param preset      which design's action grids and epsilon decay: v2 or v2_domain
      * @param sizingAgent which sizing agent: v1 (300 states x 25 actions, bandit update) or v2
      * @param saveEvery   Q-table updates between saves
+     * @param atrTargetPercent ATR (percent of the close) at which the ATR sizer orders 1.0 x position_size
      */
-    public record RlConfig(boolean enabled, String preset, String sizingAgent, int saveEvery) {
+    public record RlConfig(boolean enabled, String preset, String sizingAgent, int saveEvery,
+                           double atrTargetPercent) {
     }
 
     /** Where run outputs go. */
@@ -201,7 +203,7 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
                 new OutputConfig(str(s, "output.runs_dir"), str(s, "output.models_dir")),
                 new DatabaseConfig(str(s, "database.url")),
                 new RlConfig(bool(s, "rl.enabled"), str(s, "rl.preset"), str(s, "rl.sizing_agent"),
-                        integer(s, "rl.save_every")),
+                        integer(s, "rl.save_every"), num(s, "rl.atr_target_percent")),
                 withRedactedUrl(s));
     }
 

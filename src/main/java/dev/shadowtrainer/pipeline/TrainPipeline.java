@@ -24,6 +24,10 @@ import dev.shadowtrainer.report.FoldsCsv;
 import dev.shadowtrainer.report.RunFolder;
 import dev.shadowtrainer.report.SummaryJson;
 import dev.shadowtrainer.report.TradesCsv;
+import dev.shadowtrainer.rl.PositionSizingAgentV1;
+import dev.shadowtrainer.rl.QTableFile;
+import dev.shadowtrainer.rl.SizingAgentSizer;
+import dev.shadowtrainer.sim.AtrPositionSizer;
 import dev.shadowtrainer.sim.EntryFilter;
 import dev.shadowtrainer.sim.EquityCurve;
 import dev.shadowtrainer.sim.EventBus;
@@ -64,6 +68,8 @@ import java.util.function.Consumer;
 public final class TrainPipeline {
     public static final String SHADOW_TRADES_CSV = "shadow_trades.csv";
     public static final String METRICS_CSV = "metrics.csv";
+    /** The v1 sizing agent's Q-table, in the run folder and (with a saved model) the model folder. */
+    public static final String SIZING_Q_TABLE = "position_sizing_q_table.json";
 
     private final CandleLoader loader;
     private final String version;
@@ -129,14 +135,24 @@ public final class TrainPipeline {
         RunPatterns patterns = new RunPatterns(memoryDatabase, config);
         PatternLibrary patternsBefore = patterns.before(Instant.ofEpochMilli(series.openTime(from)));
         // The policy's entries meet the blacklist of patterns fitted on trades stored before the window.
-        Simulator simulator = new Simulator(market, execution, stateDim, new EventBus(), lookup,
-                new PatternBlacklist(patternsBefore, config.memory().vectorSimilarityThreshold()),
+        PatternBlacklist blacklist = new PatternBlacklist(patternsBefore, config.memory().vectorSimilarityThreshold());
+        Simulator simulator = new Simulator(market, execution, stateDim, new EventBus(), lookup, blacklist,
                 config.training().shadowTrading().enabled());
+        // The policy's entries in the test windows are sized by the v1 sizing agent (one per run, learning
+        // across the folds in time order) or, with rl.enabled false, by ATR; training and baselines keep the
+        // configured sizes.
+        AtrPositionSizer atrSizer = new AtrPositionSizer(config.rl().atrTargetPercent());
+        EventBus testBus = new EventBus();
+        SizingAgentSizer agentSizer = config.rl().enabled() ? new SizingAgentSizer(new PositionSizingAgentV1(
+                new PositionSizingAgentV1.Settings(0.15, 0.10, config.rl().saveEvery(), 1000, config.seed())),
+                new AtrPositionSizer(config.rl().atrTargetPercent())).subscribeTo(testBus) : null;
+        Simulator testSimulator = new Simulator(market, execution, stateDim, testBus, lookup, blacklist,
+                config.training().shadowTrading().enabled(), agentSizer != null ? agentSizer : atrSizer);
         Simulator baselines = new Simulator(market, execution, stateDim, new EventBus(), lookup.fresh(),
                 EntryFilter.NONE, false);
         PerformanceCalculator calculator = new PerformanceCalculator(series.id().timeframe(),
                 config.evaluation().trials());
-        WalkForwardEvaluation.Outcome outcome = new WalkForwardEvaluation(simulator, baselines, execution, calculator,
+        WalkForwardEvaluation.Outcome outcome = new WalkForwardEvaluation(simulator, testSimulator, baselines, execution, calculator,
                 config.evaluation().initialEquity(), config.seed()).run(folds, trainer, progress);
         long t3 = System.nanoTime();
         timings.put("walk-forward", (t3 - t2) / 1_000_000);
@@ -151,7 +167,8 @@ public final class TrainPipeline {
                 new TrainSummary.FeatureSummary(market.features().featureCount(), market.features().names(),
                         market.features().warmup(), usable, config.features().normalizationWindow()),
                 names(RegimeCounts.of(AtrAdxRegime.class, atrAdx)), names(RegimeCounts.of(TrendRegime.class, trend)),
-                trainer.name(), evaluation, timings, config.effectiveValues(), null, null);
+                trainer.name(), evaluation, timings, config.effectiveValues(), null, null,
+                sizing(run, agentSizer, atrSizer));
         writeOutputs(run, summary, outcome, series);
         RunMemory.Stored offered = RunMemory.store(tradeMemory, config, run, startedAt, loaded, market,
                 trainer.name(), outcome, past.size(), progress);
@@ -170,7 +187,8 @@ public final class TrainPipeline {
         Map<String, ComputationGraph> model = trainer.model();
         if (!model.isEmpty()) {
             progress.accept("saving the trained model");
-            Path folder = saveModel(config, run.runId(), model, preparation, loaded, outcome.policy(), lookup);
+            Path folder = saveModel(config, run.runId(), model, preparation, loaded, outcome.policy(), lookup,
+                    agentSizer == null ? null : run.file(SIZING_Q_TABLE));
             summary = summary.withModelFolder(folder.toString());
             if (summary.memory().spilled() == 0) { // else the run is not in the memory for the row to refer to
                 RunMemory.registerModel(tradeMemory, run.runId(), folder, clock.instant(), progress);
@@ -184,13 +202,16 @@ public final class TrainPipeline {
     /** models/&lt;run-id&gt;/: the networks, the observation spec and the provenance of this run. */
     private Path saveModel(ShadowConfig config, String runId, Map<String, ComputationGraph> graphs,
                            MarketPreparation preparation, LoadedSeries loaded, PolicyRecord policy,
-                           NearestTrades lookup) {
+                           NearestTrades lookup, Path sizingTable) {
         ModelStore store = new ModelStore(Path.of(config.output().modelsDir()), clock);
         ModelArtifacts.Builder artifacts = ModelArtifacts.builder().config(config)
                 .features(ObservationSpec.of(preparation, lookup, config.training().rlAgent().stateDim()))
                 .normalisation(preparation.normalisationSpec())
                 .candles(CandlesInfo.of(loaded.source(), loaded.series())).seed(config.seed());
         graphs.forEach(artifacts::graph);
+        if (sizingTable != null) {
+            artifacts.file(SIZING_Q_TABLE, readAll(sizingTable));
+        }
         PerformanceMetrics m = policy.metrics();
         artifacts.metric("oos_total_return", m.totalReturn()).metric("oos_max_drawdown", m.maxDrawdown())
                 .metric("oos_trades", m.trades()).metric("oos_fees", m.feesPaid());
@@ -199,6 +220,27 @@ public final class TrainPipeline {
         m.profitFactor().ifPresent(v -> artifacts.metric("oos_profit_factor", v));
         store.save(runId, artifacts.build());
         return store.dir(runId);
+    }
+
+    /** The sizing part of the summary; writes the agent's Q-table to the run folder when there is one. */
+    private static TrainSummary.SizingSummary sizing(RunFolder run, SizingAgentSizer agent, AtrPositionSizer atr) {
+        if (agent == null) {
+            return new TrainSummary.SizingSummary(atr.name(), atr.entriesSized(), 0, 0, null, null, null);
+        }
+        Path table = run.file(SIZING_Q_TABLE);
+        QTableFile.save(table, agent.agent().snapshot());
+        return new TrainSummary.SizingSummary(agent.name(), agent.entriesSized(), agent.fallbacks(), agent.learned(),
+                agent.agent().stats(), table.toString(), agent.lastFailure());
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new dev.shadowtrainer.ShadowTrainerException(dev.shadowtrainer.ExitCodes.STORAGE,
+                    "cannot read " + file + " to save it with the model (" + e.getMessage()
+                            + "); check the run folder is readable");
+        }
     }
 
     private static EvaluationSummary summarise(ShadowConfig config, WalkForwardEvaluation.Outcome outcome) {

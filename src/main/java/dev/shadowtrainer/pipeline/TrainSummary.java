@@ -15,20 +15,20 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                            FeatureSummary features, Map<String, Integer> atrAdxRegimes,
                            Map<String, Integer> trendRegimes, String policy, EvaluationSummary evaluation,
                            Map<String, Long> timingsMillis, Map<String, Object> config, String modelFolder,
-                           MemorySummary memory) {
+                           MemorySummary memory, SizingSummary sizing) {
 
     /** The same summary with the folder the trained model was saved to. */
     public TrainSummary withModelFolder(String folder) {
         return new TrainSummary(version, runId, runFolder, seed, source, exchange, symbol, timeframe, requestedDays,
                 firstOpen, lastOpen, bars, windowFillerBars, historyBars, quality, features, atrAdxRegimes,
-                trendRegimes, policy, evaluation, timingsMillis, config, folder, memory);
+                trendRegimes, policy, evaluation, timingsMillis, config, folder, memory, sizing);
     }
 
     /** The same summary with what the trade memory received. */
     public TrainSummary withMemory(MemorySummary stored) {
         return new TrainSummary(version, runId, runFolder, seed, source, exchange, symbol, timeframe, requestedDays,
                 firstOpen, lastOpen, bars, windowFillerBars, historyBars, quality, features, atrAdxRegimes,
-                trendRegimes, policy, evaluation, timingsMillis, config, modelFolder, stored);
+                trendRegimes, policy, evaluation, timingsMillis, config, modelFolder, stored, sizing);
     }
 
     /**
@@ -84,6 +84,22 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                                  int blacklistedAtStart) {
     }
 
+    /**
+     * How the policy's entries in the test windows were sized.
+     *
+     * @param sizer        {@code rl-v1} (position sizing agent v1, learning across the folds in time order) or
+     *                     {@code atr} (rl.enabled false)
+     * @param entriesSized entry orders sized
+     * @param fallbacks    entries the agent failed to size, ATR-sized instead (0 for atr)
+     * @param learned      closed trades the agent learned from (0 for atr)
+     * @param agent        the agent's Q-table statistics (states, updates, epsilon, mean and max Q); null for atr
+     * @param qTableFile   the agent's Q-table JSON in the run folder; null for atr
+     * @param lastFailure  what made the last fallback necessary; null if none
+     */
+    public record SizingSummary(String sizer, int entriesSized, int fallbacks, int learned,
+                                dev.shadowtrainer.rl.QStats agent, String qTableFile, String lastFailure) {
+    }
+
     /** Features computed for the run. */
     public record FeatureSummary(int count, List<String> names, int warmupBars, int usableBars,
                                  int normalizationWindow) {
@@ -127,6 +143,13 @@ public record TrainSummary(String version, String runId, String runFolder, long 
         out.add(String.format(Locale.ROOT, "shadow   %d shadow trades, %.1f%% winners; exits too early %d, too late %d, about right %d",
                 e.shadowTrades(), 100 * e.shadowWinRate(), pv.get("TOO_EARLY"), pv.get("TOO_LATE"),
                 pv.get("ABOUT_RIGHT")));
+        if (sizing != null) {
+            dev.shadowtrainer.rl.QStats qs = sizing.agent();
+            out.add(String.format(Locale.ROOT, "sizing   %s: %d entries sized, %d fallbacks to atr%s", sizing.sizer(),
+                    sizing.entriesSized(), sizing.fallbacks(), qs == null ? "" : String.format(Locale.ROOT,
+                            "; agent %d states, %d updates, epsilon %.3f, mean Q %.4f, max Q %.4f (%s)", qs.states(),
+                            qs.updates(), qs.epsilon(), qs.meanQ(), qs.maxQ(), sizing.qTableFile())));
+        }
         out.add("files    " + runFolder + " (summary.json, trades.csv, shadow_trades.csv, equity.csv, folds.csv, "
                 + "metrics.csv" + (memory != null && memory.analysis() != null ? ", analysis.json)" : ")"));
         if (modelFolder != null) {

@@ -33,6 +33,7 @@ public final class WalkForwardEvaluation {
     public static final String BUY_AND_HOLD = "buy-and-hold";
 
     private final Simulator simulator;
+    private final Simulator testSimulator;
     private final Simulator baselineSimulator;
     private final ExecutionConfig execution;
     private final PerformanceCalculator calculator;
@@ -46,7 +47,19 @@ public final class WalkForwardEvaluation {
      */
     public WalkForwardEvaluation(Simulator simulator, Simulator baselineSimulator, ExecutionConfig execution,
                                  PerformanceCalculator calculator, double initialEquity, long seed) {
+        this(simulator, simulator, baselineSimulator, execution, calculator, initialEquity, seed);
+    }
+
+    /**
+     * @param simulator     the trainer trains the policy on it (training windows)
+     * @param testSimulator runs the trained policy on the test windows, in fold order (e.g. the same market
+     *                      with another {@link dev.shadowtrainer.sim.PositionSizer})
+     */
+    public WalkForwardEvaluation(Simulator simulator, Simulator testSimulator, Simulator baselineSimulator,
+                                 ExecutionConfig execution, PerformanceCalculator calculator, double initialEquity,
+                                 long seed) {
         this.simulator = Objects.requireNonNull(simulator, "simulator is null");
+        this.testSimulator = Objects.requireNonNull(testSimulator, "testSimulator is null");
         this.baselineSimulator = Objects.requireNonNull(baselineSimulator, "baselineSimulator is null");
         this.execution = Objects.requireNonNull(execution, "execution is null");
         this.calculator = Objects.requireNonNull(calculator, "calculator is null");
@@ -81,7 +94,7 @@ public final class WalkForwardEvaluation {
                     trainer.name(), fold.testBars()));
             long foldSeed = seed + 7919L * fold.index();
             Policy trained = trainer.train(simulator, fold, foldSeed);
-            SimulationResult own = simulator.run(trained, fold.testFrom(), fold.testTo(), initialEquity, foldSeed);
+            SimulationResult own = testSimulator.run(trained, fold.testFrom(), fold.testTo(), initialEquity, foldSeed);
             policyRuns.add(own);
             add(windows, foldResults, trainer.name(), fold, outcome(own, candles));
             double[] hold = BuyAndHold.equity(candles, fold.testFrom(), fold.testTo(), initialEquity, execution);

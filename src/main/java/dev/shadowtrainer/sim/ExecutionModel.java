@@ -16,7 +16,7 @@ import dev.shadowtrainer.market.CandleSeries;
  *       if supplied; otherwise, and within one lower-timeframe bar, the stop is assumed first;</li>
  *   <li>on a maker entry's fill bar the order of the fill and the rest of the bar is unknown, so the
  *       target is not checked there but the stop is (the cautious reading);</li>
- *   <li>with leverage &gt; 1 and isolated margin the position is liquidated when its loss reaches margin
+ *   <li>with leverage &gt; 1 (the position's own, chosen at entry) and isolated margin the position is liquidated when its loss reaches margin
  *       minus maintenance margin; it loses the margin, and the maintenance margin counts as a fee;</li>
  *   <li>gap-filler bars are not traded: nothing fills or exits on them.</li>
  * </ul>
@@ -50,12 +50,18 @@ final class ExecutionModel {
         return notional * (maker ? config.makerFeeBps() : config.takerFeeBps()) / 10_000.0;
     }
 
-    /** Places an entry order decided at {@code bar}'s close. */
+    /** Places an entry order decided at {@code bar}'s close, at the configured leverage. */
     void order(OpenLong p, long traceId, int bar, double multiplier) {
+        order(p, traceId, bar, multiplier, config.leverage());
+    }
+
+    /** Places an entry order decided at {@code bar}'s close, opened at {@code leverage} when it fills. */
+    void order(OpenLong p, long traceId, int bar, double multiplier, double leverage) {
         p.state = OpenLong.State.ORDERED;
         p.traceId = traceId;
         p.decisionBar = bar;
         p.multiplier = multiplier;
+        p.leverage = leverage;
         p.notional = config.positionSize() * multiplier;
         if (config.makerEntry()) {
             p.limitPrice = candles.close(bar) * (1 - config.makerOffsetBps() / 10_000.0);
@@ -89,10 +95,10 @@ final class ExecutionModel {
         p.makerFilled = maker;
         p.entryPrice = price;
         p.quantity = p.notional / price;
-        p.margin = p.notional / config.leverage();
+        p.margin = p.notional / p.leverage;
         p.stopPrice = price * stopFactor;
         p.targetPrice = price * targetFactor;
-        p.liquidationPrice = config.leverage() > 1
+        p.liquidationPrice = p.leverage > 1
                 ? price - (p.margin - config.maintenanceMarginRate() * p.notional) / p.quantity
                 : Double.NEGATIVE_INFINITY;
         p.entryFee = fee(p.notional, maker);

@@ -12,6 +12,8 @@ final class OpenLong {
     int decisionBar;
     double multiplier;
     double notional;
+    /** Leverage chosen at entry: margin = notional / leverage. */
+    double leverage;
     /** Limit price of a maker entry, or NaN for a market entry. */
     double limitPrice;
     int expiresAfterBar;

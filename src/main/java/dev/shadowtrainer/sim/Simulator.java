@@ -27,6 +27,7 @@ public final class Simulator {
     private final MemoryLookup memory;
     private final EntryFilter filter;
     private final boolean shadowTrades;
+    private final PositionSizer sizer;
 
     /**
      * @param shadowTrades whether to open a shadow trade at every tradeable bar and track what follows
@@ -36,6 +37,16 @@ public final class Simulator {
      */
     public Simulator(MarketData data, ExecutionConfig config, int stateDim, EventBus bus, MemoryLookup memory,
                      EntryFilter filter, boolean shadowTrades) {
+        this(data, config, stateDim, bus, memory, filter, shadowTrades, PositionSizer.DEFAULT);
+    }
+
+    /**
+     * @param sizer sizes the policy's entries (multiplier and leverage per trade); {@link PositionSizer#DEFAULT}
+     *              is the configured multiplier of the action and the configured leverage
+     */
+    public Simulator(MarketData data, ExecutionConfig config, int stateDim, EventBus bus, MemoryLookup memory,
+                     EntryFilter filter, boolean shadowTrades, PositionSizer sizer) {
+        this.sizer = Objects.requireNonNull(sizer, "sizer is null");
         this.data = Objects.requireNonNull(data, "data is null");
         this.candles = data.candles();
         this.config = Objects.requireNonNull(config, "config is null");
@@ -55,6 +66,23 @@ public final class Simulator {
     /** A simulator with no subscribers, the default shadow-trade memory and no entry filter. */
     public Simulator(MarketData data, ExecutionConfig config, int stateDim) {
         this(data, config, stateDim, new EventBus(), new ShadowStatistics(), EntryFilter.NONE);
+    }
+
+    /**
+     * The same simulator (market, execution, bus, memory, filter, shadow trades) with another sizer of the
+     * policy's entries.
+     */
+    public Simulator withSizer(PositionSizer other) {
+        return new Simulator(data, config, stateDim, bus, memory, filter, shadowTrades, other);
+    }
+
+    /** The event bus runs publish to. */
+    public EventBus bus() {
+        return bus;
+    }
+
+    public PositionSizer sizer() {
+        return sizer;
     }
 
     public MarketData data() {
@@ -289,6 +317,7 @@ public final class Simulator {
         void begin() {
             memory.clear();
             policy.reset(seed);
+            sizer.runStarted(seed);
             nextBar = from;
             lastValue = initialEquity;
         }
@@ -465,7 +494,7 @@ public final class Simulator {
             feesPaid += fee;
             double pnl = gross - p.entryFee - fee;
             Trade trade = new Trade(p.traceId, TradeKind.AGENT, p.entryBar, t, candles.openTime(p.entryBar), time,
-                    p.entryPrice, price, p.multiplier, p.notional, p.quantity, config.leverage(), p.entryFee + fee, pnl,
+                    p.entryPrice, price, p.multiplier, p.notional, p.quantity, p.leverage, p.entryFee + fee, pnl,
                     100 * pnl / p.notional, 100 * (p.maxHigh / p.entryPrice - 1), 100 * (p.minLow / p.entryPrice - 1),
                     reason, p.entryRegime, data.regimes()[t], p.entryObservation);
             trades.add(trade);
@@ -590,7 +619,7 @@ public final class Simulator {
                 } else {
                     long traceId = nextTraceId++;
                     signal(traceId, t, action);
-                    execution.order(position, traceId, t, config.multiplier(action));
+                    order(action, t, traceId);
                     position.entryObservation = observation.vectorCopy();
                 }
             } else if (action == Action.EXIT) {
@@ -605,6 +634,14 @@ public final class Simulator {
             } else if (action == Action.HOLD && state == OpenLong.State.FREE) {
                 invalidActions++;
             }
+        }
+
+        /** Sizes and places the entry order; the sizer runs once per order (entries are rare). */
+        private void order(Action action, int t, long traceId) {
+            double winRate = recentCount == 0 ? 0.5 : (double) recentWinCount / recentCount;
+            PositionSizer.Sizing sizing = sizer.size(new PositionSizer.Request(view, action, confidence,
+                    equity[t - from], winRate, traceId, config));
+            execution.order(position, traceId, t, sizing.multiplier(), sizing.leverage());
         }
 
         private boolean shadowsWanted(int t) {

@@ -212,6 +212,43 @@ class CliTest {
     }
 
     @Test
+    void thePolicysEntriesAreSizedByTheV1AgentOrByAtrWhenRlIsOff() throws IOException {
+        CliRun rl = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7");
+        assertThat(rl.exitCode()).as(rl.err()).isZero();
+        JsonNode sizing = json(rl).get("sizing");
+        assertThat(sizing.get("sizer").asText()).isEqualTo("rl-v1");
+        int trades = json(rl).get("evaluation").get("results").get(0).get("metrics").get("trades").asInt();
+        assertThat(trades).isPositive();
+        // one update per closed trade the agent sized: every trade of the policy when nothing fell back
+        assertThat(sizing.get("agent").get("updates").asLong()).isPositive()
+                .isEqualTo(sizing.get("learned").asLong());
+        assertThat(sizing.get("fallbacks").asInt()).isZero();
+        assertThat(sizing.get("learned").asInt()).isEqualTo(trades);
+        assertThat(sizing.get("entriesSized").asInt()).isGreaterThanOrEqualTo(trades);
+        Path runFolder = Path.of(json(rl).get("runFolder").asText());
+        Path table = runFolder.resolve("position_sizing_q_table.json");
+        assertThat(sizing.get("qTableFile").asText()).isEqualTo(table.toString());
+        JsonNode saved = JSON.readTree(table.toFile());
+        assertThat(saved.get("agent").asText()).isEqualTo("position_sizing_v1");
+        assertThat(saved.get("metadata").get("total_updates").asLong()).isEqualTo(sizing.get("agent").get("updates")
+                .asLong());
+        Path modelCopy = Path.of(json(rl).get("modelFolder").asText()).resolve("position_sizing_q_table.json");
+        assertThat(Files.readAllBytes(modelCopy)).isEqualTo(Files.readAllBytes(table));
+        CliRun text = trainShort("train", "--source", "synthetic", "--days", "30", "--seed", "7",
+                "--set", "training.rl_agent.enabled=false", "--set", "rl.enabled=false");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).containsPattern("sizing +atr: \\d+ entries sized, 0 fallbacks to atr\n");
+        CliRun atr = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7",
+                "--set", "training.rl_agent.enabled=false", "--set", "rl.enabled=false");
+        JsonNode atrSizing = json(atr).get("sizing");
+        assertThat(atrSizing.get("sizer").asText()).isEqualTo("atr");
+        assertThat(atrSizing.get("entriesSized").asInt()).isPositive();
+        assertThat(atrSizing.get("agent").isNull()).isTrue();
+        assertThat(Path.of(json(atr).get("runFolder").asText()).resolve("position_sizing_q_table.json"))
+                .doesNotExist();
+    }
+
+    @Test
     void shadowTradesAreBookkeepingForAPolicyThatDoesNotLearnFromThem() throws IOException {
         // The rule policy ignores the memory features, so its trades must not change without shadow trades.
         // (The PPO agent sees the memory features, which need shadow trades, so it may trade differently.)

@@ -14,14 +14,14 @@ class RlConfigTest {
     @Test
     void theShippedConfigEnablesTheV2Agents() {
         ShadowConfig.RlConfig rl = loader.load(Path.of("config/base.yaml"), Map.of(), Map.of()).rl();
-        assertThat(rl).isEqualTo(new ShadowConfig.RlConfig(true, "v2", "v2", 100));
+        assertThat(rl).isEqualTo(new ShadowConfig.RlConfig(true, "v2", "v2", 100, 0.5));
     }
 
     @Test
     void flagsSwitchThemOffAndChooseTheOtherVariants() {
         ShadowConfig.RlConfig rl = loader.load(null, Map.of(), Map.of("rl.enabled", "false",
-                "rl.preset", "v2_domain", "rl.sizing_agent", "v1", "rl.save_every", "7")).rl();
-        assertThat(rl).isEqualTo(new ShadowConfig.RlConfig(false, "v2_domain", "v1", 7));
+                "rl.preset", "v2_domain", "rl.sizing_agent", "v1", "rl.save_every", "7", "rl.atr_target_percent", "0.8")).rl();
+        assertThat(rl).isEqualTo(new ShadowConfig.RlConfig(false, "v2_domain", "v1", 7, 0.8));
     }
 
     @Test
@@ -32,5 +32,8 @@ class RlConfigTest {
                 .satisfies(e -> assertThat(((ConfigException) e).exitCode()).isEqualTo(ExitCodes.USAGE));
         assertThatThrownBy(() -> loader.load(null, Map.of(), Map.of("rl.save_every", "0")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("rl.save_every");
+        assertThatThrownBy(() -> loader.load(null, Map.of(), Map.of("rl.atr_target_percent", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("rl.atr_target_percent")
+                .satisfies(e -> assertThat(((ConfigException) e).exitCode()).isEqualTo(ExitCodes.USAGE));
     }
 }
