@@ -143,17 +143,18 @@ public final class TrainPipeline {
         // configured sizes.
         AtrPositionSizer atrSizer = new AtrPositionSizer(config.rl().atrTargetPercent());
         EventBus testBus = new EventBus();
+        PositionSizingAgentV1.Settings sizing = PositionSizingAgentV1.Settings.defaults(config.seed());
         SizingAgentSizer agentSizer = config.rl().enabled() ? new SizingAgentSizer(new PositionSizingAgentV1(
-                new PositionSizingAgentV1.Settings(0.15, 0.10, config.rl().saveEvery(), 1000, config.seed())),
-                new AtrPositionSizer(config.rl().atrTargetPercent())).subscribeTo(testBus) : null;
+                new PositionSizingAgentV1.Settings(sizing.alpha(), sizing.epsilon(), config.rl().saveEvery(),
+                        sizing.keptOutcomes(), sizing.seed())), atrSizer).subscribeTo(testBus) : null;
         Simulator testSimulator = new Simulator(market, execution, stateDim, testBus, lookup, blacklist,
                 config.training().shadowTrading().enabled(), agentSizer != null ? agentSizer : atrSizer);
         Simulator baselines = new Simulator(market, execution, stateDim, new EventBus(), lookup.fresh(),
                 EntryFilter.NONE, false);
         PerformanceCalculator calculator = new PerformanceCalculator(series.id().timeframe(),
                 config.evaluation().trials());
-        WalkForwardEvaluation.Outcome outcome = new WalkForwardEvaluation(simulator, testSimulator, baselines, execution, calculator,
-                config.evaluation().initialEquity(), config.seed()).run(folds, trainer, progress);
+        WalkForwardEvaluation.Outcome outcome = new WalkForwardEvaluation(simulator, testSimulator, baselines,
+                execution, calculator, config.evaluation().initialEquity(), config.seed()).run(folds, trainer, progress);
         long t3 = System.nanoTime();
         timings.put("walk-forward", (t3 - t2) / 1_000_000);
 
