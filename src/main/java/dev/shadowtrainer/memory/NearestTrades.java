@@ -52,7 +52,7 @@ public final class NearestTrades implements MemoryLookup {
     private final float[] entry = new float[D];
     private final float[] bestSimilarity;
     private final int[] bestSlot;
-    /** The selection's state during one look-up. */
+    /** The selection's state during one look-up: the best k so far as a min-heap, its size and root. */
     private int found;
     private float threshold;
 
@@ -164,18 +164,25 @@ public final class NearestTrades implements MemoryLookup {
         }
         float scale = (float) (1 / Math.sqrt(norm)); // never 0: the regime one-hot is always set
         int n = count;
-        java.util.Arrays.fill(similarity, 0, n, 0f);
+        boolean first = true; // the first non-zero dimension assigns, so no pass to clear the sums
         for (int j = 0; j < D; j++) {
             float q = query[j] * scale;
             if (q != 0f) { // four of the five regime slots are 0
                 float[] column = columns[j];
-                for (int s = 0; s < n; s++) {
-                    similarity[s] += q * column[s];
+                if (first) {
+                    for (int s = 0; s < n; s++) {
+                        similarity[s] = q * column[s];
+                    }
+                    first = false;
+                } else {
+                    for (int s = 0; s < n; s++) {
+                        similarity[s] += q * column[s];
+                    }
                 }
             }
         }
-        // Newest first (slots next-1 .. 0, then the older end of a full ring), one comparison per trade
-        // against the k-th best so far (minus infinity until k are found).
+        // Newest first (slots next-1 .. 0, then the older end of a full ring) into a min-heap of the k best
+        // (the features are sums, so no order is needed), one comparison per trade against its root.
         found = 0;
         threshold = Float.NEGATIVE_INFINITY;
         select(next - 1, 0);
@@ -210,29 +217,53 @@ public final class NearestTrades implements MemoryLookup {
             float s = similarity[slot];
             if (s > threshold) {
                 if (found < k) {
-                    found = insert(s, slot, found, found + 1);
+                    siftUp(found++, s, slot);
                     if (found == k) {
-                        threshold = bestSimilarity[k - 1];
+                        threshold = bestSimilarity[0];
                     }
-                } else {
-                    insert(s, slot, k - 1, k);
-                    threshold = bestSimilarity[k - 1];
+                } else { // strictly better than the k-th best: an equal, more recent one stays
+                    siftDown(s, slot);
+                    threshold = bestSimilarity[0];
                 }
             }
         }
     }
 
-    /** Puts (s, slot) into the sorted best list whose free position is {@code at}; returns the new length. */
-    private int insert(float s, int slot, int at, int length) {
-        int i = at;
-        while (i > 0 && bestSimilarity[i - 1] < s) { // strictly less: an equal, more recent one stays ahead
-            bestSimilarity[i] = bestSimilarity[i - 1];
-            bestSlot[i] = bestSlot[i - 1];
-            i--;
+    /** Adds (s, slot) at heap position {@code i} and moves it up past larger parents. */
+    private void siftUp(int i, float s, int slot) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (bestSimilarity[parent] <= s) {
+                break;
+            }
+            bestSimilarity[i] = bestSimilarity[parent];
+            bestSlot[i] = bestSlot[parent];
+            i = parent;
         }
         bestSimilarity[i] = s;
         bestSlot[i] = slot;
-        return length;
+    }
+
+    /** Replaces the heap's root (the k-th best) with (s, slot) and moves it down past smaller children. */
+    private void siftDown(float s, int slot) {
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= k) {
+                break;
+            }
+            if (child + 1 < k && bestSimilarity[child + 1] < bestSimilarity[child]) {
+                child++;
+            }
+            if (bestSimilarity[child] >= s) {
+                break;
+            }
+            bestSimilarity[i] = bestSimilarity[child];
+            bestSlot[i] = bestSlot[child];
+            i = child;
+        }
+        bestSimilarity[i] = s;
+        bestSlot[i] = slot;
     }
 
     @Override
