@@ -130,7 +130,8 @@ public final class ConfigSchema {
         add(integer("memory.min_pattern_occurrences", 30, 1, 1_000_000,
                 "trades a pattern needs before its statistics are trusted (and before it can be blacklisted)"));
 
-        add(bool("rl.enabled", true, "size the policy's test-window entries with the v1 sizing agent (false: ATR sizing)"));
+        add(bool("rl.enabled", true, "size the policy's test-window entries with the v1 sizing agent and evaluate the v2 "
+                + "meta-strategy agent meta-rl (false: ATR sizing, no meta-rl)"));
         add(text("rl.preset", "v2", List.of("v2", "v2_domain"),
                 "RL v2 variant: v2 (48 meta x 56 sizing actions, epsilon x0.995 per episode) or v2_domain "
                         + "(60 x 40, x0.999)"));

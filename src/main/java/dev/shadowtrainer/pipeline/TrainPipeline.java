@@ -24,9 +24,11 @@ import dev.shadowtrainer.report.FoldsCsv;
 import dev.shadowtrainer.report.RunFolder;
 import dev.shadowtrainer.report.SummaryJson;
 import dev.shadowtrainer.report.TradesCsv;
+import dev.shadowtrainer.rl.MetaStrategyPolicy;
 import dev.shadowtrainer.rl.PositionSizingAgentV1;
 import dev.shadowtrainer.rl.QTableFile;
 import dev.shadowtrainer.rl.SizingAgentSizer;
+import dev.shadowtrainer.rl.TabularAgent;
 import dev.shadowtrainer.sim.AtrPositionSizer;
 import dev.shadowtrainer.sim.EntryFilter;
 import dev.shadowtrainer.sim.EquityCurve;
@@ -117,7 +119,8 @@ public final class TrainPipeline {
                     config.data().minBars()));
         }
         byte[] atrAdx = Arrays.copyOfRange(market.regimes(), from, series.size());
-        byte[] trend = Arrays.copyOfRange(new TrendRegimeDetector().detect(series), from, series.size());
+        byte[] trendAll = new TrendRegimeDetector().detect(series);
+        byte[] trend = Arrays.copyOfRange(trendAll, from, series.size());
         long t2 = System.nanoTime();
         timings.put("features", (t2 - t1) / 1_000_000);
 
@@ -153,8 +156,21 @@ public final class TrainPipeline {
                 EntryFilter.NONE, false);
         PerformanceCalculator calculator = new PerformanceCalculator(series.id().timeframe(),
                 config.evaluation().trials());
-        WalkForwardEvaluation.Outcome outcome = new WalkForwardEvaluation(simulator, testSimulator, baselines,
-                execution, calculator, config.evaluation().initialEquity(), config.seed()).run(folds, trainer, progress);
+        WalkForwardEvaluation evaluator = new WalkForwardEvaluation(simulator, testSimulator, baselines,
+                execution, calculator, config.evaluation().initialEquity(), config.seed());
+        // The v2 meta-strategy agent trades the test windows through the four rule signal models, on its own
+        // simulator and bus, one agent per run learning across the folds in time order (rl.enabled false: not run).
+        MetaStrategyPolicy meta = null;
+        if (config.rl().enabled()) {
+            TabularAgent.Settings v2 = TabularAgent.Settings.preset(config.rl().preset(), config.seed());
+            EventBus metaBus = new EventBus();
+            meta = MetaStrategyPolicy.create(config.rl().preset(), new TabularAgent.Settings(v2.alpha(), v2.gamma(),
+                    v2.epsilon(), v2.epsilonDecay(), v2.epsilonFloor(), config.rl().saveEvery(), v2.seed()), null,
+                    trendAll, config.evaluation().initialEquity()).subscribeTo(metaBus);
+            evaluator.withOnlinePolicy(new Simulator(market, execution, stateDim, metaBus, lookup.fresh(),
+                    EntryFilter.NONE, false), meta);
+        }
+        WalkForwardEvaluation.Outcome outcome = evaluator.run(folds, trainer, progress);
         long t3 = System.nanoTime();
         timings.put("walk-forward", (t3 - t2) / 1_000_000);
 
@@ -169,7 +185,7 @@ public final class TrainPipeline {
                         market.features().warmup(), usable, config.features().normalizationWindow()),
                 names(RegimeCounts.of(AtrAdxRegime.class, atrAdx)), names(RegimeCounts.of(TrendRegime.class, trend)),
                 trainer.name(), evaluation, timings, config.effectiveValues(), null, null,
-                sizing(run, agentSizer, atrSizer));
+                sizing(run, agentSizer, atrSizer), meta(run, meta));
         writeOutputs(run, summary, outcome, series);
         RunMemory.Stored offered = RunMemory.store(tradeMemory, config, run, startedAt, loaded, market,
                 trainer.name(), outcome, past.size(), progress);
@@ -189,7 +205,8 @@ public final class TrainPipeline {
         if (!model.isEmpty()) {
             progress.accept("saving the trained model");
             Path folder = saveModel(config, run.runId(), model, preparation, loaded, outcome.policy(), lookup,
-                    agentSizer == null ? null : run.file(SIZING_Q_TABLE));
+                    agentSizer == null ? null : run.file(SIZING_Q_TABLE),
+                    meta == null ? null : run.file(TabularAgent.META_STRATEGY_FILE));
             summary = summary.withModelFolder(folder.toString());
             if (summary.memory().spilled() == 0) { // else the run is not in the memory for the row to refer to
                 RunMemory.registerModel(tradeMemory, run.runId(), folder, clock.instant(), progress);
@@ -203,7 +220,7 @@ public final class TrainPipeline {
     /** models/&lt;run-id&gt;/: the networks, the observation spec and the provenance of this run. */
     private Path saveModel(ShadowConfig config, String runId, Map<String, ComputationGraph> graphs,
                            MarketPreparation preparation, LoadedSeries loaded, PolicyRecord policy,
-                           NearestTrades lookup, Path sizingTable) {
+                           NearestTrades lookup, Path sizingTable, Path metaTable) {
         ModelStore store = new ModelStore(Path.of(config.output().modelsDir()), clock);
         ModelArtifacts.Builder artifacts = ModelArtifacts.builder().config(config)
                 .features(ObservationSpec.of(preparation, lookup, config.training().rlAgent().stateDim()))
@@ -212,6 +229,9 @@ public final class TrainPipeline {
         graphs.forEach(artifacts::graph);
         if (sizingTable != null) {
             artifacts.file(SIZING_Q_TABLE, readAll(sizingTable));
+        }
+        if (metaTable != null) {
+            artifacts.file(TabularAgent.META_STRATEGY_FILE, readAll(metaTable));
         }
         PerformanceMetrics m = policy.metrics();
         artifacts.metric("oos_total_return", m.totalReturn()).metric("oos_max_drawdown", m.maxDrawdown())
@@ -232,6 +252,17 @@ public final class TrainPipeline {
         QTableFile.save(table, agent.agent().snapshot());
         return new TrainSummary.SizingSummary(agent.name(), agent.entriesSized(), agent.fallbacks(), agent.learned(),
                 agent.agent().stats(), table.toString(), agent.lastFailure());
+    }
+
+    /** The meta agent's part of the summary (null when not run); writes its Q-table to the run folder. */
+    private static TrainSummary.MetaSummary meta(RunFolder run, MetaStrategyPolicy meta) {
+        if (meta == null) {
+            return null;
+        }
+        Path table = run.file(TabularAgent.META_STRATEGY_FILE);
+        QTableFile.save(table, meta.agent().snapshot());
+        return new TrainSummary.MetaSummary(meta.name(), meta.agent().space().signalModels(), meta.entries(),
+                meta.learned(), meta.abandoned(), meta.meanReward(), meta.agent().stats(), table.toString());
     }
 
     private static byte[] readAll(Path file) {

@@ -15,20 +15,20 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                            FeatureSummary features, Map<String, Integer> atrAdxRegimes,
                            Map<String, Integer> trendRegimes, String policy, EvaluationSummary evaluation,
                            Map<String, Long> timingsMillis, Map<String, Object> config, String modelFolder,
-                           MemorySummary memory, SizingSummary sizing) {
+                           MemorySummary memory, SizingSummary sizing, MetaSummary meta) {
 
     /** The same summary with the folder the trained model was saved to. */
     public TrainSummary withModelFolder(String folder) {
         return new TrainSummary(version, runId, runFolder, seed, source, exchange, symbol, timeframe, requestedDays,
                 firstOpen, lastOpen, bars, windowFillerBars, historyBars, quality, features, atrAdxRegimes,
-                trendRegimes, policy, evaluation, timingsMillis, config, folder, memory, sizing);
+                trendRegimes, policy, evaluation, timingsMillis, config, folder, memory, sizing, meta);
     }
 
     /** The same summary with what the trade memory received. */
     public TrainSummary withMemory(MemorySummary stored) {
         return new TrainSummary(version, runId, runFolder, seed, source, exchange, symbol, timeframe, requestedDays,
                 firstOpen, lastOpen, bars, windowFillerBars, historyBars, quality, features, atrAdxRegimes,
-                trendRegimes, policy, evaluation, timingsMillis, config, modelFolder, stored, sizing);
+                trendRegimes, policy, evaluation, timingsMillis, config, modelFolder, stored, sizing, meta);
     }
 
     /**
@@ -100,6 +100,22 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                                 dev.shadowtrainer.rl.QStats agent, String qTableFile, String lastFailure) {
     }
 
+    /**
+     * The v2 meta-strategy agent ({@code meta-rl}) trading the test windows through its signal models.
+     *
+     * @param policy       its name in the results table
+     * @param signalModels the signal models it chooses among
+     * @param entries      entries placed, one episode each
+     * @param learned      closed trades learned from (one TD update each)
+     * @param abandoned    entries whose order never filled (empty episodes)
+     * @param meanReward   mean meta reward of the closed trades
+     * @param agent        the agent's statistics (states, updates, epsilon, mean and max Q, episodes)
+     * @param qTableFile   its Q-table JSON in the run folder
+     */
+    public record MetaSummary(String policy, List<String> signalModels, int entries, int learned, int abandoned,
+                              double meanReward, dev.shadowtrainer.rl.AgentStats agent, String qTableFile) {
+    }
+
     /** Features computed for the run. */
     public record FeatureSummary(int count, List<String> names, int warmupBars, int usableBars,
                                  int normalizationWindow) {
@@ -149,6 +165,13 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                     sizing.entriesSized(), sizing.fallbacks(), qs == null ? "" : String.format(Locale.ROOT,
                             "; agent %d states, %d updates, epsilon %.3f, mean Q %.4f, max Q %.4f (%s)", qs.states(),
                             qs.updates(), qs.epsilon(), qs.meanQ(), qs.maxQ(), sizing.qTableFile())));
+        }
+        if (meta != null) {
+            dev.shadowtrainer.rl.QStats qs = meta.agent().q();
+            out.add(String.format(Locale.ROOT, "meta     %s over %s: %d entries, %d learned, %d states, %d updates, "
+                            + "epsilon %.3f, %d episodes, mean reward %.4f (%s)", meta.policy(),
+                    String.join(", ", meta.signalModels()), meta.entries(), meta.learned(), qs.states(), qs.updates(),
+                    qs.epsilon(), meta.agent().episodes().finished(), meta.meanReward(), meta.qTableFile()));
         }
         out.add("files    " + runFolder + " (summary.json, trades.csv, shadow_trades.csv, equity.csv, folds.csv, "
                 + "metrics.csv" + (memory != null && memory.analysis() != null ? ", analysis.json)" : ")"));

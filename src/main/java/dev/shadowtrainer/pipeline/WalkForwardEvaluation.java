@@ -39,6 +39,8 @@ public final class WalkForwardEvaluation {
     private final PerformanceCalculator calculator;
     private final double initialEquity;
     private final long seed;
+    private Simulator onlineSimulator;
+    private Policy online;
 
     /**
      * @param simulator         runs the trained policy (with shadow trades when they are enabled)
@@ -65,6 +67,17 @@ public final class WalkForwardEvaluation {
         this.calculator = Objects.requireNonNull(calculator, "calculator is null");
         this.initialEquity = initialEquity;
         this.seed = seed;
+    }
+
+    /**
+     * Also runs {@code policy} on each fold's test window, on {@code simulator} (its own, with its own event bus),
+     * reported under the policy's name after the baselines. Unlike the baselines it is one instance for the whole
+     * run, so it may learn online across the folds in time order.
+     */
+    public WalkForwardEvaluation withOnlinePolicy(Simulator simulator, Policy policy) {
+        this.onlineSimulator = Objects.requireNonNull(simulator, "simulator is null");
+        this.online = Objects.requireNonNull(policy, "policy is null");
+        return this;
     }
 
     /** Baseline policies, fresh per fold so none carries state across windows. */
@@ -104,6 +117,11 @@ public final class WalkForwardEvaluation {
                 SimulationResult r = baselineSimulator.run(baseline.getValue().get(), fold.testFrom(), fold.testTo(),
                         initialEquity, foldSeed);
                 add(windows, foldResults, baseline.getKey(), fold, outcome(r, candles));
+            }
+            if (online != null) {
+                SimulationResult r = onlineSimulator.run(online, fold.testFrom(), fold.testTo(), initialEquity,
+                        foldSeed);
+                add(windows, foldResults, online.name(), fold, outcome(r, candles));
             }
         }
         List<PolicyRecord> records = new ArrayList<>();

@@ -95,7 +95,7 @@ public final class QTableFile {
 
     /**
      * The table saved at {@code path}, or empty when there is no file yet. {@code expected} is the action space
-     * the caller learns with; a file with other actions is refused.
+     * the caller learns with; a file with other actions is refused (null: any, see {@link #read}).
      */
     public static Optional<QTableSnapshot> load(Path path, ActionSpace expected) {
         if (!Files.exists(path)) {
@@ -118,6 +118,18 @@ public final class QTableFile {
         }
     }
 
+    /**
+     * The table saved at {@code path}, whatever its action space (for inspection); a missing file is
+     * {@link ExitCodes#BAD_DATA} as an unusable one is.
+     */
+    public static QTableSnapshot read(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new ShadowTrainerException(ExitCodes.BAD_DATA, "no Q-table file at " + path
+                    + "; give a run or model folder that has one");
+        }
+        return load(path, null).orElseThrow();
+    }
+
     private static QTableSnapshot parse(JsonNode root, ActionSpace expected) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("the top level is not a JSON object");
@@ -136,10 +148,10 @@ public final class QTableFile {
             actions.add(a.asText());
         }
         List<String> wanted = new ArrayList<>();
-        for (int i = 0; i < expected.size(); i++) {
+        for (int i = 0; expected != null && i < expected.size(); i++) {
             wanted.add(expected.key(i));
         }
-        if (!space.equals(expected.name()) || !actions.equals(wanted)) {
+        if (expected != null && (!space.equals(expected.name()) || !actions.equals(wanted))) {
             throw new IllegalArgumentException("its actions are those of '" + space + "' (" + actions.size()
                     + "), not of '" + expected.name() + "' (" + wanted.size() + ") that this agent uses");
         }

@@ -154,7 +154,7 @@ class CliTest {
         assertThat(e.get("folds").asInt()).isEqualTo(4);          // (60 days - 30 train - gap) / 7-day tests
         List<String> policies = new ArrayList<>();
         e.get("results").forEach(p -> policies.add(p.get("policy").asText()));
-        assertThat(policies).containsExactly("ppo", "buy-and-hold", "no-trade", "random", "trend-rule");
+        assertThat(policies).containsExactly("ppo", "buy-and-hold", "no-trade", "random", "trend-rule", "meta-rl");
         JsonNode noTrade = e.get("results").get(2).get("metrics");
         assertThat(noTrade.get("finalEquity").asDouble()).isEqualTo(10_000);
         assertThat(noTrade.get("trades").asInt()).isZero();
@@ -177,7 +177,7 @@ class CliTest {
         assertThat(Files.readAllLines(folder.resolve("trades.csv")).get(0)).startsWith("trace_id,kind,entry_time");
         assertThat(Files.readAllLines(folder.resolve("equity.csv")).get(0))
                 .contains("buy-and-hold", "no-trade", "random", "trend-rule");
-        assertThat(Files.readAllLines(folder.resolve("folds.csv"))).hasSize(1 + 4 * 5);
+        assertThat(Files.readAllLines(folder.resolve("folds.csv"))).hasSize(1 + 4 * 6);
         assertThat(JSON.readTree(folder.resolve("summary.json").toFile()).get("runId").asText())
                 .isEqualTo(s.get("runId").asText());
     }
@@ -246,6 +246,58 @@ class CliTest {
         assertThat(atrSizing.get("agent").isNull()).isTrue();
         assertThat(Path.of(json(atr).get("runFolder").asText()).resolve("position_sizing_q_table.json"))
                 .doesNotExist();
+    }
+
+    @Test
+    void theMetaStrategyAgentIsEvaluatedLearnsOnlineAndItsTableIsInspectable() throws IOException {
+        CliRun rl = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7");
+        assertThat(rl.exitCode()).as(rl.err()).isZero();
+        JsonNode s = json(rl);
+        JsonNode results = s.get("evaluation").get("results");
+        JsonNode metaResult = results.get(results.size() - 1);
+        assertThat(metaResult.get("policy").asText()).isEqualTo("meta-rl");
+        int trades = metaResult.get("metrics").get("trades").asInt();
+        assertThat(trades).isPositive();
+        JsonNode meta = s.get("meta");
+        assertThat(meta.get("signalModels").toString())
+                .isEqualTo("[\"trend-follow\",\"range\",\"breakout\",\"mean-reversion\"]");
+        // one TD update per closed trade, one episode per entry, epsilon decayed once per episode
+        assertThat(meta.get("learned").asInt()).isEqualTo(trades);
+        assertThat(meta.get("agent").get("q").get("updates").asLong()).isEqualTo(trades);
+        long episodes = meta.get("agent").get("episodes").get("finished").asLong();
+        assertThat(episodes).isEqualTo(meta.get("entries").asLong());
+        assertThat(meta.get("agent").get("q").get("epsilon").asDouble())
+                .isCloseTo(Math.max(0.01, 0.1 * Math.pow(0.995, episodes)), org.assertj.core.data.Offset.offset(1e-12));
+        Path table = Path.of(s.get("runFolder").asText()).resolve("meta_strategy_q_table.json");
+        assertThat(meta.get("qTableFile").asText()).isEqualTo(table.toString());
+        assertThat(JSON.readTree(table.toFile()).get("metadata").get("total_updates").asLong()).isEqualTo(trades);
+        Path model = Path.of(s.get("modelFolder").asText());
+        assertThat(Files.readAllBytes(model.resolve("meta_strategy_q_table.json"))).isEqualTo(Files.readAllBytes(table));
+
+        CliRun stats = run("stats", "--model", model.toString(), "--json");
+        assertThat(stats.exitCode()).as(stats.err()).isZero();
+        JsonNode agents = json(stats).get("agents");
+        assertThat(agents.get(0).get("agentType").asText()).isEqualTo("meta_strategy_v2");
+        assertThat(agents.get(0).get("updates").asLong()).isEqualTo(trades);
+        assertThat(agents.get(0).get("episodes").asLong()).isEqualTo(episodes);
+        assertThat(agents.get(0).get("actionSpaceSize").asInt()).isEqualTo(48);
+        assertThat(agents.get(1).get("agentType").asText()).isEqualTo("position_sizing_v1");
+        CliRun statsText = run("stats", "--run", s.get("runFolder").asText());
+        assertThat(statsText.exitCode()).as(statsText.err()).isZero();
+        assertThat(statsText.out()).contains("meta_strategy_v2 (meta_strategy_q_table.json, v2, 48 actions): ",
+                "position_sizing_v1 (position_sizing_q_table.json", "greedy in");
+
+        CliRun text = trainShort("train", "--source", "synthetic", "--days", "30", "--seed", "7",
+                "--set", "training.rl_agent.enabled=false");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).containsPattern("\n  meta-rl +[+-]\\d")
+                .containsPattern("meta +meta-rl over trend-follow, range, breakout, mean-reversion: \\d+ entries");
+        CliRun off = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7",
+                "--set", "training.rl_agent.enabled=false", "--set", "rl.enabled=false");
+        assertThat(off.exitCode()).as(off.err()).isZero();
+        assertThat(json(off).get("meta").isNull()).isTrue();
+        assertThat(json(off).get("evaluation").get("results").toString()).doesNotContain("meta-rl");
+        assertThat(Path.of(json(off).get("runFolder").asText()).resolve("meta_strategy_q_table.json")).doesNotExist();
     }
 
     @Test
