@@ -130,13 +130,14 @@ public final class ConfigSchema {
         add(integer("memory.min_pattern_occurrences", 30, 1, 1_000_000,
                 "trades a pattern needs before its statistics are trusted (and before it can be blacklisted)"));
 
-        add(bool("rl.enabled", true, "size the policy's test-window entries with the v1 sizing agent and evaluate the v2 "
+        add(bool("rl.enabled", true, "size the policy's test-window entries with the sizing agent (rl.sizing_agent) and evaluate the v2 "
                 + "meta-strategy agent meta-rl (false: ATR sizing, no meta-rl)"));
         add(text("rl.preset", "v2", List.of("v2", "v2_domain"),
                 "RL v2 variant: v2 (48 meta x 56 sizing actions, epsilon x0.995 per episode) or v2_domain "
                         + "(60 x 40, x0.999)"));
-        add(text("rl.sizing_agent", "v2", List.of("v1", "v2"),
-                "sizing agent: v1 (300 states x 25 actions, alpha 0.15, epsilon 0.10) or v2 (alpha 0.01, gamma 0.99)"));
+        add(text("rl.sizing_agent", "v1", List.of("v1", "v2"),
+                "sizing agent of the policy's test-window entries: v1 (300 states x 25 actions, alpha 0.15, epsilon "
+                        + "0.10) or v2 (540 states x the rl.preset sizing grid, alpha 0.01, gamma 0.99)"));
         add(integer("rl.save_every", 100, 1, 1_000_000_000, "Q-table updates between saves of the agents' tables"));
         add(number("rl.atr_target_percent", 0.5, 0, true, 100,
                 "ATR sizing (rl.enabled false, or the sizing agent failing): size multiplier = target / ATR(14) in "

@@ -1,5 +1,7 @@
 package dev.shadowtrainer.pipeline;
 
+import dev.shadowtrainer.ExitCodes;
+import dev.shadowtrainer.ShadowTrainerException;
 import dev.shadowtrainer.config.ShadowConfig;
 import dev.shadowtrainer.features.AtrAdxRegime;
 import dev.shadowtrainer.features.RegimeCounts;
@@ -27,7 +29,10 @@ import dev.shadowtrainer.report.TradesCsv;
 import dev.shadowtrainer.rl.MetaStrategyPolicy;
 import dev.shadowtrainer.rl.PositionSizingAgentV1;
 import dev.shadowtrainer.rl.QTableFile;
+import dev.shadowtrainer.rl.LearningSizer;
+import dev.shadowtrainer.rl.SizingActions;
 import dev.shadowtrainer.rl.SizingAgentSizer;
+import dev.shadowtrainer.rl.SizingAgentV2Sizer;
 import dev.shadowtrainer.rl.TabularAgent;
 import dev.shadowtrainer.sim.AtrPositionSizer;
 import dev.shadowtrainer.sim.EntryFilter;
@@ -70,7 +75,7 @@ import java.util.function.Consumer;
 public final class TrainPipeline {
     public static final String SHADOW_TRADES_CSV = "shadow_trades.csv";
     public static final String METRICS_CSV = "metrics.csv";
-    /** The v1 sizing agent's Q-table, in the run folder and (with a saved model) the model folder. */
+    /** The sizing agent's (v1 or v2) Q-table, in the run folder and (with a saved model) the model folder. */
     public static final String SIZING_Q_TABLE = "position_sizing_q_table.json";
 
     private final CandleLoader loader;
@@ -141,15 +146,12 @@ public final class TrainPipeline {
         PatternBlacklist blacklist = new PatternBlacklist(patternsBefore, config.memory().vectorSimilarityThreshold());
         Simulator simulator = new Simulator(market, execution, stateDim, new EventBus(), lookup, blacklist,
                 config.training().shadowTrading().enabled());
-        // The policy's entries in the test windows are sized by the v1 sizing agent (one per run, learning
-        // across the folds in time order) or, with rl.enabled false, by ATR; training and baselines keep the
-        // configured sizes.
+        // The policy's entries in the test windows are sized by the sizing agent of rl.sizing_agent (v1, or v2 in
+        // the rl.preset grid; one per run, learning across the folds in time order) or, with rl.enabled false, by
+        // ATR; training and baselines keep the configured sizes.
         AtrPositionSizer atrSizer = new AtrPositionSizer(config.rl().atrTargetPercent());
         EventBus testBus = new EventBus();
-        PositionSizingAgentV1.Settings sizing = PositionSizingAgentV1.Settings.defaults(config.seed());
-        SizingAgentSizer agentSizer = config.rl().enabled() ? new SizingAgentSizer(new PositionSizingAgentV1(
-                new PositionSizingAgentV1.Settings(sizing.alpha(), sizing.epsilon(), config.rl().saveEvery(),
-                        sizing.keptOutcomes(), sizing.seed())), atrSizer).subscribeTo(testBus) : null;
+        LearningSizer agentSizer = config.rl().enabled() ? sizingAgent(config, atrSizer, testBus) : null;
         Simulator testSimulator = new Simulator(market, execution, stateDim, testBus, lookup, blacklist,
                 config.training().shadowTrading().enabled(), agentSizer != null ? agentSizer : atrSizer);
         Simulator baselines = new Simulator(market, execution, stateDim, new EventBus(), lookup.fresh(),
@@ -243,15 +245,34 @@ public final class TrainPipeline {
         return store.dir(runId);
     }
 
+    /** The sizing agent rl.sizing_agent names, learning from the events of {@code bus}. */
+    private static LearningSizer sizingAgent(ShadowConfig config, AtrPositionSizer atrSizer, EventBus bus) {
+        return switch (config.rl().sizingAgent()) {
+            case "v1" -> {
+                PositionSizingAgentV1.Settings d = PositionSizingAgentV1.Settings.defaults(config.seed());
+                yield new SizingAgentSizer(new PositionSizingAgentV1(new PositionSizingAgentV1.Settings(d.alpha(),
+                        d.epsilon(), config.rl().saveEvery(), d.keptOutcomes(), d.seed())), atrSizer).subscribeTo(bus);
+            }
+            case "v2" -> {
+                TabularAgent.Settings d = TabularAgent.Settings.preset(config.rl().preset(), config.seed());
+                yield new SizingAgentV2Sizer(TabularAgent.positionSizingV2(SizingActions.preset(config.rl().preset()),
+                        new TabularAgent.Settings(d.alpha(), d.gamma(), d.epsilon(), d.epsilonDecay(),
+                                d.epsilonFloor(), config.rl().saveEvery(), d.seed()), null), atrSizer).subscribeTo(bus);
+            }
+            default -> throw new ShadowTrainerException(ExitCodes.USAGE, "rl.sizing_agent '"
+                    + config.rl().sizingAgent() + "' is not a sizing agent; use v1 or v2");
+        };
+    }
+
     /** The sizing part of the summary; writes the agent's Q-table to the run folder when there is one. */
-    private static TrainSummary.SizingSummary sizing(RunFolder run, SizingAgentSizer agent, AtrPositionSizer atr) {
+    private static TrainSummary.SizingSummary sizing(RunFolder run, LearningSizer agent, AtrPositionSizer atr) {
         if (agent == null) {
             return new TrainSummary.SizingSummary(atr.name(), atr.entriesSized(), 0, 0, null, null, null);
         }
         Path table = run.file(SIZING_Q_TABLE);
-        QTableFile.save(table, agent.agent().snapshot());
+        QTableFile.save(table, agent.snapshot());
         return new TrainSummary.SizingSummary(agent.name(), agent.entriesSized(), agent.fallbacks(), agent.learned(),
-                agent.agent().stats(), table.toString(), agent.lastFailure());
+                agent.qStats(), table.toString(), agent.lastFailure());
     }
 
     /** The meta agent's part of the summary (null when not run); writes its Q-table to the run folder. */

@@ -3,7 +3,6 @@ package dev.shadowtrainer.rl;
 import dev.shadowtrainer.features.AtrAdxRegime;
 import dev.shadowtrainer.sim.AtrPositionSizer;
 import dev.shadowtrainer.sim.EventBus;
-import dev.shadowtrainer.sim.PositionSizer;
 import dev.shadowtrainer.sim.Trade;
 import java.time.Instant;
 import java.util.HashMap;
@@ -28,7 +27,7 @@ import java.util.Objects;
  * it). Deterministic: the agent's exploration draws come from its seed, and the simulator calls in time order.
  * Not thread-safe.
  */
-public final class SizingAgentSizer implements PositionSizer {
+public final class SizingAgentSizer implements LearningSizer {
     public static final String NAME = "rl-v1";
 
     private final PositionSizingAgentV1 agent;
@@ -94,22 +93,36 @@ public final class SizingAgentSizer implements PositionSizer {
     }
 
     /** Entries sized (by the agent or, failing it, by the fallback). */
+    @Override
     public int entriesSized() {
         return sized;
     }
 
     /** Entries the agent failed to size, sized by the ATR fallback instead. */
+    @Override
     public int fallbacks() {
         return fallbacks;
     }
 
     /** Closed trades the agent learned from. */
+    @Override
     public int learned() {
         return learned;
     }
 
     /** What made the last fallback necessary, or null. */
+    @Override
     public String lastFailure() {
         return lastFailure;
+    }
+
+    @Override
+    public QStats qStats() {
+        return agent.stats();
+    }
+
+    @Override
+    public QTableSnapshot snapshot() {
+        return agent.snapshot();
     }
 }

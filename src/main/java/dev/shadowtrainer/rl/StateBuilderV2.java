@@ -57,9 +57,15 @@ public final class StateBuilderV2 {
      */
     public SizingStateV2 sizing(double confidence, double exposure, TrailingWinRate wins, double volatility,
                                 double[] equity, int points) {
+        return sizing(confidence, exposure, wins.rate(), volatility, equity, points);
+    }
+
+    /** {@link #sizing(double, double, TrailingWinRate, double, double[], int)} with the win rate as a number. */
+    public SizingStateV2 sizing(double confidence, double exposure, double winRate, double volatility,
+                                double[] equity, int points) {
         Objects.checkFromToIndex(0, points, equity.length);
         double slope = EquitySlope.of(equity, Math.max(0, points - equityWindow), points);
-        return new SizingStateV2(confidence, exposure, wins.rate(), volatility, slope);
+        return new SizingStateV2(confidence, exposure, winRate, volatility, slope);
     }
 
     /** Sample std of the one-bar returns in {@code closes[bar - lookback, bar]}. */
