@@ -249,6 +249,57 @@ class CliTest {
     }
 
     @Test
+    void theV2SizingAgentSizesTheEntriesWhenChosenAndItsTableIsInspectable() throws IOException {
+        CliRun rl = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7",
+                "--set", "rl.sizing_agent=v2");
+        assertThat(rl.exitCode()).as(rl.err()).isZero();
+        JsonNode s = json(rl);
+        JsonNode sizing = s.get("sizing");
+        assertThat(sizing.get("sizer").asText()).isEqualTo("rl-v2");
+        int trades = s.get("evaluation").get("results").get(0).get("metrics").get("trades").asInt();
+        assertThat(trades).isPositive();
+        // one TD update per closed trade the agent sized; nothing fell back, so that is every trade of the policy
+        assertThat(sizing.get("fallbacks").asInt()).isZero();
+        assertThat(sizing.get("learned").asInt()).isEqualTo(trades);
+        assertThat(sizing.get("agent").get("updates").asLong()).isEqualTo(trades);
+        Path table = Path.of(s.get("runFolder").asText()).resolve("position_sizing_q_table.json");
+        assertThat(sizing.get("qTableFile").asText()).isEqualTo(table.toString());
+        JsonNode saved = JSON.readTree(table.toFile());
+        assertThat(saved.get("agent").asText()).isEqualTo("position_sizing_v2");
+        // one episode per filled entry, each ending in one update; epsilon 0.1 x 0.995 per episode (preset v2)
+        long episodes = saved.get("metadata").get("episodes").asLong();
+        assertThat(episodes).isEqualTo(trades);
+        assertThat(sizing.get("agent").get("epsilon").asDouble())
+                .isCloseTo(Math.max(0.01, 0.1 * Math.pow(0.995, episodes)), org.assertj.core.data.Offset.offset(1e-12));
+        Path modelCopy = Path.of(s.get("modelFolder").asText()).resolve("position_sizing_q_table.json");
+        assertThat(Files.readAllBytes(modelCopy)).isEqualTo(Files.readAllBytes(table));
+
+        CliRun stats = run("stats", "--run", s.get("runFolder").asText(), "--json");
+        assertThat(stats.exitCode()).as(stats.err()).isZero();
+        JsonNode agents = json(stats).get("agents");
+        assertThat(agents.get(1).get("agentType").asText()).isEqualTo("position_sizing_v2");
+        assertThat(agents.get(1).get("actionSpace").asText()).isEqualTo("v2");
+        assertThat(agents.get(1).get("actionSpaceSize").asInt()).isEqualTo(56);
+        assertThat(agents.get(1).get("updates").asLong()).isEqualTo(trades);
+        assertThat(agents.get(1).get("episodes").asLong()).isEqualTo(episodes);
+
+        CliRun text = trainShort("train", "--source", "synthetic", "--days", "30", "--seed", "7",
+                "--set", "training.rl_agent.enabled=false", "--set", "rl.sizing_agent=v2", "--set",
+                "rl.preset=v2_domain");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).containsPattern("sizing +rl-v2: \\d+ entries sized, 0 fallbacks to atr; agent \\d+ "
+                + "states, \\d+ updates");
+    }
+
+    @Test
+    void anUnknownSizingAgentIsAUsageError() {
+        CliRun r = run("train", "--source", "synthetic", "--set", "rl.sizing_agent=v3");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("rl.sizing_agent").contains("v1, v2");
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
     void theMetaStrategyAgentIsEvaluatedLearnsOnlineAndItsTableIsInspectable() throws IOException {
         CliRun rl = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7");
         assertThat(rl.exitCode()).as(rl.err()).isZero();
