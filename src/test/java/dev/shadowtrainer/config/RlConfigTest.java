@@ -12,16 +12,18 @@ class RlConfigTest {
     private final ConfigLoader loader = new ConfigLoader();
 
     @Test
-    void theShippedConfigEnablesTheV2Agents() {
+    void theShippedConfigEnablesTheAgentsWithTheV1SizingAgent() {
         ShadowConfig.RlConfig rl = loader.load(Path.of("config/base.yaml"), Map.of(), Map.of()).rl();
-        assertThat(rl).isEqualTo(new ShadowConfig.RlConfig(true, "v2", "v2", 100, 0.5));
+        assertThat(rl).isEqualTo(new ShadowConfig.RlConfig(true, "v2", "v1", 100, 0.5));
+        // the built-in defaults agree with the shipped file
+        assertThat(loader.load(null, Map.of(), Map.of()).rl()).isEqualTo(rl);
     }
 
     @Test
     void flagsSwitchThemOffAndChooseTheOtherVariants() {
         ShadowConfig.RlConfig rl = loader.load(null, Map.of(), Map.of("rl.enabled", "false",
-                "rl.preset", "v2_domain", "rl.sizing_agent", "v1", "rl.save_every", "7", "rl.atr_target_percent", "0.8")).rl();
-        assertThat(rl).isEqualTo(new ShadowConfig.RlConfig(false, "v2_domain", "v1", 7, 0.8));
+                "rl.preset", "v2_domain", "rl.sizing_agent", "v2", "rl.save_every", "7", "rl.atr_target_percent", "0.8")).rl();
+        assertThat(rl).isEqualTo(new ShadowConfig.RlConfig(false, "v2_domain", "v2", 7, 0.8));
     }
 
     @Test
