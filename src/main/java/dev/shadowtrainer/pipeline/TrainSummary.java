@@ -87,8 +87,8 @@ public record TrainSummary(String version, String runId, String runFolder, long 
     /**
      * How the policy's entries in the test windows were sized.
      *
-     * @param sizer        {@code rl-v1} (position sizing agent v1, learning across the folds in time order) or
-     *                     {@code atr} (rl.enabled false)
+     * @param sizer        {@code rl-v1} or {@code rl-v2} (position sizing agent v1 or v2 by rl.sizing_agent,
+     *                     learning across the folds in time order) or {@code atr} (rl.enabled false)
      * @param entriesSized entry orders sized
      * @param fallbacks    entries the agent failed to size, ATR-sized instead (0 for atr)
      * @param learned      closed trades the agent learned from (0 for atr)
