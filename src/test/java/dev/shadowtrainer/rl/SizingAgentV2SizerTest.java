@@ -3,93 +3,19 @@ package dev.shadowtrainer.rl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.shadowtrainer.features.FeatureColumn;
-import dev.shadowtrainer.features.FeatureMatrix;
-import dev.shadowtrainer.market.CandleSeries;
-import dev.shadowtrainer.market.Symbol;
-import dev.shadowtrainer.market.SyntheticMarket;
-import dev.shadowtrainer.market.Timeframe;
-import dev.shadowtrainer.sim.Action;
 import dev.shadowtrainer.sim.AtrPositionSizer;
 import dev.shadowtrainer.sim.EntryFilter;
 import dev.shadowtrainer.sim.EventBus;
-import dev.shadowtrainer.sim.ExecutionConfig;
 import dev.shadowtrainer.sim.MarketData;
-import dev.shadowtrainer.sim.Observation;
-import dev.shadowtrainer.sim.Policy;
 import dev.shadowtrainer.sim.ShadowStatistics;
 import dev.shadowtrainer.sim.SimulationResult;
 import dev.shadowtrainer.sim.Simulator;
 import dev.shadowtrainer.sim.Trade;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SizingAgentV2SizerTest {
-    /** ATR 0.4 % of the close on every bar: the ATR fallback (target 0.5 %) orders 0.5 / 0.4 = 1.25 x. */
-    private static final float ATR_REL = 0.004f;
-    private static final ExecutionConfig CONFIG = new ExecutionConfig(1000, new double[] {0.5, 1.0, 1.5}, 2, 0.005,
-            60, 80, 8, 2, 5, 1, false, 2, 3, 0.0, 20, 0, 0);
-
-    /** Enters and exits at random; every {@code nanEvery}-th entry (0 = none) reports a NaN confidence. */
-    private static final class RandomTrader implements Policy {
-        private final int nanEvery;
-        private SplittableRandom random;
-        private int entries;
-        private double confidence;
-
-        RandomTrader(int nanEvery) {
-            this.nanEvery = nanEvery;
-        }
-
-        @Override
-        public String name() {
-            return "random-trader";
-        }
-
-        @Override
-        public void reset(long seed) {
-            random = new SplittableRandom(seed);
-            entries = 0;
-        }
-
-        @Override
-        public Action decide(Observation o) {
-            confidence = 0.3 + 0.7 * random.nextDouble();
-            if (!o.inPosition() && !o.orderPending() && random.nextInt(4) == 0) {
-                entries++;
-                if (nanEvery > 0 && entries % nanEvery == 0) {
-                    confidence = Double.NaN;
-                }
-                return Action.ENTER_LONG_NORMAL;
-            }
-            return o.inPosition() && random.nextInt(6) == 0 ? Action.EXIT : Action.HOLD;
-        }
-
-        @Override
-        public double confidence() {
-            return confidence;
-        }
-    }
-
-    private static MarketData market() {
-        CandleSeries candles = new SyntheticMarket(5).generate(Symbol.parse("BTC/USDT"), Timeframe.M15,
-                Instant.parse("2025-01-01T00:00:00Z"), 1500).series();
-        int n = candles.size();
-        float[] raw = new float[n];
-        Arrays.fill(raw, ATR_REL);
-        boolean[] usable = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            usable[i] = !candles.isFiller(i);
-        }
-        List<FeatureColumn> columns = List.of(new FeatureColumn("atr_rel_14", 0));
-        return new MarketData(candles, FeatureMatrix.of(columns, raw, usable, false),
-                FeatureMatrix.of(columns, new float[n], usable, true), new byte[n], null);
-    }
-
     private record Outcome(List<Trade> trades, SizingAgentV2Sizer sizer) {
     }
 
@@ -99,16 +25,16 @@ class SizingAgentV2SizerTest {
     }
 
     private static Outcome run(String preset, int nanEvery, long seed, long agentSeed) {
-        MarketData data = market();
+        MarketData data = SizingFixtures.market(false);
         EventBus bus = new EventBus();
         SizingAgentV2Sizer sizer = new SizingAgentV2Sizer(TabularAgent.positionSizingV2(SizingActions.preset(preset),
                 TabularAgent.Settings.preset(preset, agentSeed), null), new AtrPositionSizer(0.5)).subscribeTo(bus);
-        Simulator sim = new Simulator(data, CONFIG, 16, bus, new ShadowStatistics(), EntryFilter.NONE, false, sizer);
+        Simulator sim = new Simulator(data, SizingFixtures.CONFIG, 16, bus, new ShadowStatistics(), EntryFilter.NONE, false, sizer);
         List<Trade> trades = new ArrayList<>();
         int half = data.size() / 2;
-        SimulationResult first = sim.run(new RandomTrader(nanEvery), 0, half, 10_000, seed);
+        SimulationResult first = sim.run(new SizingFixtures.RandomTrader(nanEvery, 0.3), 0, half, 10_000, seed);
         trades.addAll(first.trades());
-        SimulationResult second = sim.run(new RandomTrader(nanEvery), half, data.size(), 10_000, seed + 1);
+        SimulationResult second = sim.run(new SizingFixtures.RandomTrader(nanEvery, 0.3), half, data.size(), 10_000, seed + 1);
         trades.addAll(second.trades());
         return new Outcome(trades, sizer);
     }
