@@ -2,6 +2,7 @@ package dev.shadowtrainer.pipeline;
 
 import dev.shadowtrainer.ExitCodes;
 import dev.shadowtrainer.ShadowTrainerException;
+import dev.shadowtrainer.agent.env.NetworkSignalModel;
 import dev.shadowtrainer.config.ShadowConfig;
 import dev.shadowtrainer.features.AtrAdxRegime;
 import dev.shadowtrainer.features.RegimeCounts;
@@ -160,17 +161,21 @@ public final class TrainPipeline {
                 config.evaluation().trials());
         WalkForwardEvaluation evaluator = new WalkForwardEvaluation(simulator, testSimulator, baselines,
                 execution, calculator, config.evaluation().initialEquity(), config.seed());
-        // The v2 meta-strategy agent trades the test windows through the four rule signal models, on its own
-        // simulator and bus, one agent per run learning across the folds in time order (rl.enabled false: not run).
+        // The v2 meta-strategy agent trades the test windows through the four rule signal models and, when the
+        // policy is the PPO network, that fold's network (given each fold's before its test window; its simulator
+        // has the same state_dim and memory look-up kind, so the same observation layout), on its own simulator
+        // and bus, one agent per run learning across the folds in time order (rl.enabled false: not run).
         MetaStrategyPolicy meta = null;
         if (config.rl().enabled()) {
             TabularAgent.Settings v2 = TabularAgent.Settings.preset(config.rl().preset(), config.seed());
             EventBus metaBus = new EventBus();
+            NetworkSignalModel ppo = trainer instanceof PpoPolicyTrainer ? new NetworkSignalModel() : null;
             meta = MetaStrategyPolicy.create(config.rl().preset(), new TabularAgent.Settings(v2.alpha(), v2.gamma(),
                     v2.epsilon(), v2.epsilonDecay(), v2.epsilonFloor(), config.rl().saveEvery(), v2.seed()), null,
-                    trendAll, config.evaluation().initialEquity()).subscribeTo(metaBus);
+                    trendAll, config.evaluation().initialEquity(), ppo == null ? List.of() : List.of(ppo))
+                    .subscribeTo(metaBus);
             evaluator.withOnlinePolicy(new Simulator(market, execution, stateDim, metaBus, lookup.fresh(),
-                    EntryFilter.NONE, false), meta);
+                    EntryFilter.NONE, false), meta, ppo == null ? trained -> { } : ppo::use);
         }
         WalkForwardEvaluation.Outcome outcome = evaluator.run(folds, trainer, progress);
         long t3 = System.nanoTime();

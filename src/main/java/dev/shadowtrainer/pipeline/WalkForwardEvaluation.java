@@ -41,6 +41,7 @@ public final class WalkForwardEvaluation {
     private final long seed;
     private Simulator onlineSimulator;
     private Policy online;
+    private Consumer<Policy> onFold;
 
     /**
      * @param simulator         runs the trained policy (with shadow trades when they are enabled)
@@ -75,8 +76,17 @@ public final class WalkForwardEvaluation {
      * run, so it may learn online across the folds in time order.
      */
     public WalkForwardEvaluation withOnlinePolicy(Simulator simulator, Policy policy) {
+        return withOnlinePolicy(simulator, policy, trained -> { });
+    }
+
+    /**
+     * As {@link #withOnlinePolicy(Simulator, Policy)}, and {@code onFold} is given each fold's trained policy
+     * (trained on that fold's training window only) before {@code policy} runs the fold's test window.
+     */
+    public WalkForwardEvaluation withOnlinePolicy(Simulator simulator, Policy policy, Consumer<Policy> onFold) {
         this.onlineSimulator = Objects.requireNonNull(simulator, "simulator is null");
         this.online = Objects.requireNonNull(policy, "policy is null");
+        this.onFold = Objects.requireNonNull(onFold, "onFold is null");
         return this;
     }
 
@@ -119,6 +129,7 @@ public final class WalkForwardEvaluation {
                 add(windows, foldResults, baseline.getKey(), fold, outcome(r, candles));
             }
             if (online != null) {
+                onFold.accept(trained);
                 SimulationResult r = onlineSimulator.run(online, fold.testFrom(), fold.testTo(), initialEquity,
                         foldSeed);
                 add(windows, foldResults, online.name(), fold, outcome(r, candles));

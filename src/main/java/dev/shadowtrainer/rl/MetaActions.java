@@ -16,8 +16,9 @@ import java.util.Objects;
  * &times; confidence multipliers {0.5, 0.75, 1.0, 1.25, 1.5} = 60</li>
  * </ul>
  * The presets' model names are the designs' labels ({@link #V2_MODELS}, {@link #V2_DOMAIN_MODELS}); the
- * product's own signal models take their places through {@link #withSignalModels}, which keeps the grid shape
- * when given four.
+ * product's own signal models take their places through {@link #withSignalModels}, which keeps the strategies
+ * and weights and sizes the model axis to the models given (train: the four rule models and, with the PPO
+ * trainer, the network as a fifth, so 60 actions for v2 and 75 for v2_domain).
  */
 public final class MetaActions implements ActionSpace {
     public static final List<String> V2_STRATEGIES = List.of("TREND", "RANGE", "BREAKOUT", "MEAN_REVERSION");

@@ -26,7 +26,8 @@ import java.util.Objects;
  * <p>Deciding, at a bar's close (everything from bars up to that bar):
  * <ul>
  * <li>with an order pending: wait. In a position: exit when the model that opened it advises FLAT, else hold.</li>
- * <li>flat: every signal model is asked; with none advising LONG there is nothing to choose and the agent is not
+ * <li>flat: every signal model is asked (the rule models read the bars, the PPO network's model the observation
+ * at the bar); with none advising LONG there is nothing to choose and the agent is not
  * asked. Otherwise the meta state is built ({@link StateBuilderV2#meta}) from the bar's trend regime, the closes
  * up to the bar, the highest confidence among the LONG calls (the strongest entry on offer), the trailing win
  * rate of the agent's last 20 trades and the drawdown of its own equity (initial equity plus the pnl of its
@@ -114,7 +115,17 @@ public final class MetaStrategyPolicy implements Policy {
      */
     public static MetaStrategyPolicy create(String preset, TabularAgent.Settings settings, Path file,
                                             byte[] trendRegimes, double initialEquity) {
-        List<SignalModel> models = SignalModel.families();
+        return create(preset, settings, file, trendRegimes, initialEquity, List.of());
+    }
+
+    /**
+     * The policy over the four rule families and then {@code extra} (e.g. the PPO network's model), the grid's
+     * signal-model slots in that order.
+     */
+    public static MetaStrategyPolicy create(String preset, TabularAgent.Settings settings, Path file,
+                                            byte[] trendRegimes, double initialEquity, List<SignalModel> extra) {
+        List<SignalModel> models = new ArrayList<>(SignalModel.families());
+        models.addAll(extra);
         MetaActions actions = MetaActions.preset(preset).withSignalModels(SignalModel.names(models));
         return new MetaStrategyPolicy(TabularAgent.metaStrategyV2(actions, settings, file), models, trendRegimes,
                 initialEquity);
@@ -161,7 +172,7 @@ public final class MetaStrategyPolicy implements Policy {
             if (held == null) {
                 return Action.HOLD;
             }
-            Signal s = bound.get(held.model).at(m.bar() - feedOffset);
+            Signal s = bound.get(held.model).at(m.bar() - feedOffset, observation);
             confidence = s.confidence();
             return s.isLong() ? Action.HOLD : Action.EXIT;
         }
@@ -172,7 +183,7 @@ public final class MetaStrategyPolicy implements Policy {
         }
         double best = -1;
         for (int i = 0; i < signals.length; i++) {
-            signals[i] = bound.get(i).at(m.bar() - feedOffset);
+            signals[i] = bound.get(i).at(m.bar() - feedOffset, observation);
             if (signals[i].isLong()) {
                 best = Math.max(best, signals[i].confidence());
             }

@@ -311,7 +311,7 @@ class CliTest {
         assertThat(trades).isPositive();
         JsonNode meta = s.get("meta");
         assertThat(meta.get("signalModels").toString())
-                .isEqualTo("[\"trend-follow\",\"range\",\"breakout\",\"mean-reversion\"]");
+                .isEqualTo("[\"trend-follow\",\"range\",\"breakout\",\"mean-reversion\",\"ppo\"]");
         // one TD update per closed trade, one episode per entry, epsilon decayed once per episode
         assertThat(meta.get("learned").asInt()).isEqualTo(trades);
         assertThat(meta.get("agent").get("q").get("updates").asLong()).isEqualTo(trades);
@@ -322,6 +322,10 @@ class CliTest {
         Path table = Path.of(s.get("runFolder").asText()).resolve("meta_strategy_q_table.json");
         assertThat(meta.get("qTableFile").asText()).isEqualTo(table.toString());
         assertThat(JSON.readTree(table.toFile()).get("metadata").get("total_updates").asLong()).isEqualTo(trades);
+        // the PPO network is the fifth model of every strategy x weight: 4 x 5 x 3 = 60 actions
+        JsonNode actions = JSON.readTree(table.toFile()).get("actions");
+        assertThat(actions).hasSize(60);
+        assertThat(actions.get(12).asText()).isEqualTo("TREND|ppo|WEIGHT_UP"); // (0 x 5 + 4) x 3 + 0
         Path model = Path.of(s.get("modelFolder").asText());
         assertThat(Files.readAllBytes(model.resolve("meta_strategy_q_table.json"))).isEqualTo(Files.readAllBytes(table));
 
@@ -331,16 +335,17 @@ class CliTest {
         assertThat(agents.get(0).get("agentType").asText()).isEqualTo("meta_strategy_v2");
         assertThat(agents.get(0).get("updates").asLong()).isEqualTo(trades);
         assertThat(agents.get(0).get("episodes").asLong()).isEqualTo(episodes);
-        assertThat(agents.get(0).get("actionSpaceSize").asInt()).isEqualTo(48);
+        assertThat(agents.get(0).get("actionSpaceSize").asInt()).isEqualTo(60);
         assertThat(agents.get(1).get("agentType").asText()).isEqualTo("position_sizing_v1");
         CliRun statsText = run("stats", "--run", s.get("runFolder").asText());
         assertThat(statsText.exitCode()).as(statsText.err()).isZero();
-        assertThat(statsText.out()).contains("meta_strategy_v2 (meta_strategy_q_table.json, v2, 48 actions): ",
+        assertThat(statsText.out()).contains("meta_strategy_v2 (meta_strategy_q_table.json, v2, 60 actions): ",
                 "position_sizing_v1 (position_sizing_q_table.json", "greedy in");
 
         CliRun text = trainShort("train", "--source", "synthetic", "--days", "30", "--seed", "7",
                 "--set", "training.rl_agent.enabled=false");
         assertThat(text.exitCode()).as(text.err()).isZero();
+        // the rule trainer has no network: meta-rl keeps the four rule models (nothing after mean-reversion)
         assertThat(text.out()).containsPattern("\n  meta-rl +[+-]\\d")
                 .containsPattern("meta +meta-rl over trend-follow, range, breakout, mean-reversion: \\d+ entries");
         CliRun off = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7",

@@ -3,6 +3,9 @@ package dev.shadowtrainer.rl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shadowtrainer.agent.env.NetworkPolicy;
+import dev.shadowtrainer.agent.env.NetworkSignalModel;
+import dev.shadowtrainer.agent.ppo.ActorCritic;
 import dev.shadowtrainer.agent.signals.SignalModel;
 import dev.shadowtrainer.features.FeatureColumn;
 import dev.shadowtrainer.features.FeatureMatrix;
@@ -24,8 +27,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 class MetaStrategyPolicyTest {
     private static final ExecutionConfig CONFIG = new ExecutionConfig(1000, new double[] {0.5, 1.0, 1.5}, 2, 0.005,
@@ -105,6 +111,48 @@ class MetaStrategyPolicyTest {
         a.policy().save();
         assertThat(QTableFile.read(dir.resolve("meta.json")).metadata().totalUpdates())
                 .isEqualTo(a.trades().size());
+    }
+
+    /**
+     * A PPO network that enters (ENTER_LONG_NORMAL) whenever flat and holds in a position, whatever it sees: zero
+     * weights, the logits are the bias (ENTER_LONG_SMALL, ENTER_LONG_NORMAL, ENTER_LONG_LARGE, HOLD, EXIT,
+     * DO_NOTHING).
+     */
+    private static NetworkPolicy alwaysLong() {
+        ActorCritic network = ActorCritic.create(16, 6, new int[] {4}, 3);
+        ComputationGraph g = network.graph();
+        g.getLayer(ActorCritic.LOGITS).setParam("W", Nd4j.zeros(DataType.FLOAT, 4, 6));
+        g.getLayer(ActorCritic.LOGITS).setParam("b", Nd4j.createFromArray(0f, 3f, 0f, 3f, 0f, 0f).reshape(1, 6));
+        return new NetworkPolicy("ppo", network);
+    }
+
+    @Test
+    void thePpoNetworkIsAFifthModelTheAgentLearnsToWeigh() {
+        MarketData data = market();
+        byte[] trend = new TrendRegimeDetector().detect(data.candles());
+        EventBus bus = new EventBus();
+        NetworkSignalModel ppo = new NetworkSignalModel();
+        ppo.use(alwaysLong());
+        MetaStrategyPolicy policy = MetaStrategyPolicy.create("v2_domain", TabularAgent.Settings.preset("v2_domain", 4),
+                null, trend, 10_000, List.of(ppo)).subscribeTo(bus);
+        // 3 strategies x 5 models x 5 multipliers
+        assertThat(policy.agent().space().size()).isEqualTo(75);
+        assertThat(policy.agent().space().signalModels())
+                .containsExactly("trend-follow", "range", "breakout", "mean-reversion", "ppo");
+        Simulator sim = new Simulator(data, CONFIG, 16, bus, new ShadowStatistics(), EntryFilter.NONE, false);
+        List<Trade> trades = new ArrayList<>(sim.run(policy, 300, data.size(), 10_000, 4).trades());
+        assertThat(trades).isNotEmpty();
+        assertThat(policy.learned()).isEqualTo(trades.size());
+        assertThat(policy.agent().stats().q().updates()).isEqualTo(trades.size());
+        // the network is on offer at every flat bar, so exploration picks it: some ppo action has a learned value
+        QTableSnapshot table = policy.agent().snapshot();
+        boolean ppoLearned = false;
+        for (double[] row : table.qTable().values()) {
+            for (int a = 0; a < row.length; a++) {
+                ppoLearned |= row[a] != 0 && table.actions().get(a).contains("|ppo|");
+            }
+        }
+        assertThat(ppoLearned).isTrue();
     }
 
     @Test
