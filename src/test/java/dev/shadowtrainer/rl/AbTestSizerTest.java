@@ -2,17 +2,10 @@ package dev.shadowtrainer.rl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shadowtrainer.features.FeatureColumn;
-import dev.shadowtrainer.features.FeatureMatrix;
-import dev.shadowtrainer.market.CandleSeries;
-import dev.shadowtrainer.market.Symbol;
-import dev.shadowtrainer.market.SyntheticMarket;
-import dev.shadowtrainer.market.Timeframe;
 import dev.shadowtrainer.sim.Action;
 import dev.shadowtrainer.sim.AtrPositionSizer;
 import dev.shadowtrainer.sim.EntryFilter;
 import dev.shadowtrainer.sim.EventBus;
-import dev.shadowtrainer.sim.ExecutionConfig;
 import dev.shadowtrainer.sim.MarketData;
 import dev.shadowtrainer.sim.Observation;
 import dev.shadowtrainer.sim.Policy;
@@ -21,18 +14,13 @@ import dev.shadowtrainer.sim.ShadowStatistics;
 import dev.shadowtrainer.sim.SimulationResult;
 import dev.shadowtrainer.sim.Simulator;
 import dev.shadowtrainer.sim.Trade;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class AbTestSizerTest {
-    /** ATR 0.4 % of the close on every bar: the ATR sizer (target 0.5 %) orders 0.5 / 0.4 = 1.25 x. */
-    private static final float ATR_REL = 0.004f;
+    /** The ATR sizer (target 0.5 %) at SizingFixtures.ATR_REL (0.4 %) orders 0.5 / 0.4 = 1.25 x. */
     private static final double ATR_MULTIPLIER = 1.25;
-    private static final ExecutionConfig CONFIG = new ExecutionConfig(1000, new double[] {0.5, 1.0, 1.5}, 2, 0.005,
-            60, 80, 8, 2, 5, 1, false, 2, 3, 0.0, 20, 0, 0);
 
     /** Enters often and exits at random, so a short market gives a few hundred trades. */
     private static final class BusyTrader implements Policy {
@@ -62,28 +50,11 @@ class AbTestSizerTest {
         }
     }
 
-    private static MarketData market() {
-        CandleSeries candles = new SyntheticMarket(11).generate(Symbol.parse("BTC/USDT"), Timeframe.M15,
-                Instant.parse("2025-01-01T00:00:00Z"), 3000).series();
-        int n = candles.size();
-        float[] raw = new float[n];
-        Arrays.fill(raw, ATR_REL);
-        boolean[] usable = new boolean[n];
-        byte[] regimes = new byte[n];
-        for (int i = 0; i < n; i++) {
-            usable[i] = !candles.isFiller(i);
-            regimes[i] = (byte) (i / 300 % 5);
-        }
-        List<FeatureColumn> columns = List.of(new FeatureColumn("atr_rel_14", 0));
-        return new MarketData(candles, FeatureMatrix.of(columns, raw, usable, false),
-                FeatureMatrix.of(columns, new float[n], usable, true), regimes, null);
-    }
-
     private record Outcome(SimulationResult result, AbTestSizer sizer, SizingAgentSizer agent, AtrPositionSizer atr) {
     }
 
     private static Outcome run(long seed) {
-        MarketData data = market();
+        MarketData data = SizingFixtures.market(11, 3000, true);
         EventBus bus = new EventBus();
         AtrPositionSizer atr = new AtrPositionSizer(0.5);
         // the agent's fallback is a separate ATR sizer so the baseline's own count is only group B
@@ -91,7 +62,7 @@ class AbTestSizerTest {
                 new PositionSizingAgentV1(PositionSizingAgentV1.Settings.defaults(seed)), new AtrPositionSizer(0.5))
                 .subscribeTo(bus);
         AbTestSizer sizer = new AbTestSizer(agent, atr, seed);
-        Simulator sim = new Simulator(data, CONFIG, 16, bus, new ShadowStatistics(), EntryFilter.NONE, false, sizer);
+        Simulator sim = new Simulator(data, SizingFixtures.CONFIG, 16, bus, new ShadowStatistics(), EntryFilter.NONE, false, sizer);
         return new Outcome(sim.run(new BusyTrader(), 0, data.size(), 10_000, seed), sizer, agent, atr);
     }
 

@@ -19,7 +19,7 @@ class SizingAgentSizerTest {
     }
 
     private static Outcome run(int nanEvery, long seed) {
-        MarketData data = SizingFixtures.market(true);
+        MarketData data = SizingFixtures.market(5, 1500, true);
         EventBus bus = new EventBus();
         SizingAgentSizer sizer = new SizingAgentSizer(
                 new PositionSizingAgentV1(PositionSizingAgentV1.Settings.defaults(seed)), new AtrPositionSizer(0.5))

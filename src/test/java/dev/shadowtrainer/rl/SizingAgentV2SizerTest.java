@@ -25,7 +25,7 @@ class SizingAgentV2SizerTest {
     }
 
     private static Outcome run(String preset, int nanEvery, long seed, long agentSeed) {
-        MarketData data = SizingFixtures.market(false);
+        MarketData data = SizingFixtures.market(5, 1500, false);
         EventBus bus = new EventBus();
         SizingAgentV2Sizer sizer = new SizingAgentV2Sizer(TabularAgent.positionSizingV2(SizingActions.preset(preset),
                 TabularAgent.Settings.preset(preset, agentSeed), null), new AtrPositionSizer(0.5)).subscribeTo(bus);

@@ -27,12 +27,13 @@ final class SizingFixtures {
     }
 
     /**
-     * 1,500 synthetic 15m bars whose only feature is the raw ATR at {@link #ATR_REL}; with
-     * {@code everyRegime} the ATR/ADX regime cycles through all five in blocks of 300 bars, else it is 0.
+     * {@code bars} synthetic 15m bars of market {@code seed} whose only feature is the raw ATR at
+     * {@link #ATR_REL}; with {@code everyRegime} the ATR/ADX regime cycles through all five in blocks of
+     * 300 bars, else it is 0.
      */
-    static MarketData market(boolean everyRegime) {
-        CandleSeries candles = new SyntheticMarket(5).generate(Symbol.parse("BTC/USDT"), Timeframe.M15,
-                Instant.parse("2025-01-01T00:00:00Z"), 1500).series();
+    static MarketData market(long seed, int bars, boolean everyRegime) {
+        CandleSeries candles = new SyntheticMarket(seed).generate(Symbol.parse("BTC/USDT"), Timeframe.M15,
+                Instant.parse("2025-01-01T00:00:00Z"), bars).series();
         int n = candles.size();
         float[] raw = new float[n];
         Arrays.fill(raw, ATR_REL);
