@@ -174,8 +174,11 @@ public final class TrainPipeline {
                     v2.epsilon(), v2.epsilonDecay(), v2.epsilonFloor(), config.rl().saveEvery(), v2.seed()), null,
                     trendAll, config.evaluation().initialEquity(), ppo == null ? List.of() : List.of(ppo))
                     .subscribeTo(metaBus);
+            // The sizing agent sizes meta-rl's entries too and learns from them on meta-rl's bus: the meta agent
+            // picks what to trade, the sizing agent how much (the runs take turns, so one agent serves both).
             evaluator.withOnlinePolicy(new Simulator(market, execution, stateDim, metaBus, lookup.fresh(),
-                    EntryFilter.NONE, false), meta, ppo == null ? trained -> { } : ppo::use);
+                    EntryFilter.NONE, false, agentSizer.subscribeTo(metaBus)), meta,
+                    ppo == null ? trained -> { } : ppo::use);
         }
         WalkForwardEvaluation.Outcome outcome = evaluator.run(folds, trainer, progress);
         long t3 = System.nanoTime();

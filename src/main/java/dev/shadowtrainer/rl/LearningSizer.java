@@ -24,4 +24,10 @@ public interface LearningSizer extends PositionSizer {
 
     /** The agent's Q-table and metadata, as saved to position_sizing_q_table.json. */
     QTableSnapshot snapshot();
+
+    /**
+     * Learns from the trades closed on {@code bus}, the bus of a simulator this sizer sizes for; one sizer
+     * may serve several simulators whose runs take turns (each run starts with {@link #runStarted}).
+     */
+    LearningSizer subscribeTo(dev.shadowtrainer.sim.EventBus bus);
 }

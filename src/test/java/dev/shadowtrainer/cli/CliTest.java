@@ -211,15 +211,27 @@ class CliTest {
         assertThat(pa.toFloatVector()).containsExactly(pb.toFloatVector());
     }
 
+    /** The out-of-sample trades of {@code policy} in a train summary. */
+    private static int tradesOf(JsonNode summary, String policy) {
+        for (JsonNode r : summary.get("evaluation").get("results")) {
+            if (r.get("policy").asText().equals(policy)) {
+                return r.get("metrics").get("trades").asInt();
+            }
+        }
+        throw new AssertionError("no result for " + policy);
+    }
+
     @Test
     void thePolicysEntriesAreSizedByTheV1AgentOrByAtrWhenRlIsOff() throws IOException {
         CliRun rl = trainShort("train", "--source", "synthetic", "--days", "30", "--json", "--seed", "7");
         assertThat(rl.exitCode()).as(rl.err()).isZero();
         JsonNode sizing = json(rl).get("sizing");
         assertThat(sizing.get("sizer").asText()).isEqualTo("rl-v1");
-        int trades = json(rl).get("evaluation").get("results").get(0).get("metrics").get("trades").asInt();
-        assertThat(trades).isPositive();
-        // one update per closed trade the agent sized: every trade of the policy when nothing fell back
+        // the sizing agent sizes the entries of the policy and of meta-rl, each in its own runs
+        int trades = tradesOf(json(rl), "ppo") + tradesOf(json(rl), "meta-rl");
+        assertThat(tradesOf(json(rl), "ppo")).isPositive();
+        assertThat(tradesOf(json(rl), "meta-rl")).isPositive();
+        // one update per closed trade the agent sized: every trade of both when nothing fell back
         assertThat(sizing.get("agent").get("updates").asLong()).isPositive()
                 .isEqualTo(sizing.get("learned").asLong());
         assertThat(sizing.get("fallbacks").asInt()).isZero();
@@ -256,9 +268,10 @@ class CliTest {
         JsonNode s = json(rl);
         JsonNode sizing = s.get("sizing");
         assertThat(sizing.get("sizer").asText()).isEqualTo("rl-v2");
-        int trades = s.get("evaluation").get("results").get(0).get("metrics").get("trades").asInt();
+        int trades = tradesOf(s, "ppo") + tradesOf(s, "meta-rl");
         assertThat(trades).isPositive();
         // one TD update per closed trade the agent sized; nothing fell back, so that is every trade of the policy
+        // and of meta-rl
         assertThat(sizing.get("fallbacks").asInt()).isZero();
         assertThat(sizing.get("learned").asInt()).isEqualTo(trades);
         assertThat(sizing.get("agent").get("updates").asLong()).isEqualTo(trades);
