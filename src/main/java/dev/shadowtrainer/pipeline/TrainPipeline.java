@@ -150,9 +150,14 @@ public final class TrainPipeline {
         // The policy's entries in the test windows are sized by the sizing agent of rl.sizing_agent (v1, or v2 in
         // the rl.preset grid; one per run, learning across the folds in time order) or, with rl.enabled false, by
         // ATR; training and baselines keep the configured sizes.
+        // The run folder before the walk-forward, so the tabular agents save their Q-tables to it every
+        // rl.save_every updates while they learn (and a run cut short keeps what they had learned).
+        RunFolder run = RunFolder.create(Path.of(config.output().runsDir()), startedAt, series.id().symbol(),
+                series.id().timeframe());
         AtrPositionSizer atrSizer = new AtrPositionSizer(config.rl().atrTargetPercent());
         EventBus testBus = new EventBus();
-        LearningSizer agentSizer = config.rl().enabled() ? sizingAgent(config, atrSizer, testBus) : null;
+        LearningSizer agentSizer = config.rl().enabled()
+                ? sizingAgent(config, atrSizer, testBus, run.file(SIZING_Q_TABLE)) : null;
         Simulator testSimulator = new Simulator(market, execution, stateDim, testBus, lookup, blacklist,
                 config.training().shadowTrading().enabled(), agentSizer != null ? agentSizer : atrSizer);
         Simulator baselines = new Simulator(market, execution, stateDim, new EventBus(), lookup.fresh(),
@@ -171,8 +176,8 @@ public final class TrainPipeline {
             EventBus metaBus = new EventBus();
             NetworkSignalModel ppo = trainer instanceof PpoPolicyTrainer ? new NetworkSignalModel() : null;
             meta = MetaStrategyPolicy.create(config.rl().preset(), new TabularAgent.Settings(v2.alpha(), v2.gamma(),
-                    v2.epsilon(), v2.epsilonDecay(), v2.epsilonFloor(), config.rl().saveEvery(), v2.seed()), null,
-                    trendAll, config.evaluation().initialEquity(), ppo == null ? List.of() : List.of(ppo))
+                    v2.epsilon(), v2.epsilonDecay(), v2.epsilonFloor(), config.rl().saveEvery(), v2.seed()),
+                    run.file(TabularAgent.META_STRATEGY_FILE), trendAll, config.evaluation().initialEquity(), ppo == null ? List.of() : List.of(ppo))
                     .subscribeTo(metaBus);
             // The sizing agent sizes meta-rl's entries too and learns from them on meta-rl's bus: the meta agent
             // picks what to trade, the sizing agent how much (the runs take turns, so one agent serves both).
@@ -184,8 +189,6 @@ public final class TrainPipeline {
         long t3 = System.nanoTime();
         timings.put("walk-forward", (t3 - t2) / 1_000_000);
 
-        RunFolder run = RunFolder.create(Path.of(config.output().runsDir()), startedAt, series.id().symbol(),
-                series.id().timeframe());
         EvaluationSummary evaluation = summarise(config, outcome);
         TrainSummary summary = new TrainSummary(version, run.runId(), run.path().toString(), config.seed(),
                 loaded.source(), series.id().exchange(), series.id().symbol().toString(), series.id().timeframe().label(),
@@ -254,18 +257,20 @@ public final class TrainPipeline {
     }
 
     /** The sizing agent rl.sizing_agent names, learning from the events of {@code bus}. */
-    private static LearningSizer sizingAgent(ShadowConfig config, AtrPositionSizer atrSizer, EventBus bus) {
+    private static LearningSizer sizingAgent(ShadowConfig config, AtrPositionSizer atrSizer, EventBus bus,
+                                             Path file) {
         return switch (config.rl().sizingAgent()) {
             case "v1" -> {
                 PositionSizingAgentV1.Settings d = PositionSizingAgentV1.Settings.defaults(config.seed());
                 yield new SizingAgentSizer(new PositionSizingAgentV1(new PositionSizingAgentV1.Settings(d.alpha(),
-                        d.epsilon(), config.rl().saveEvery(), d.keptOutcomes(), d.seed())), atrSizer).subscribeTo(bus);
+                        d.epsilon(), config.rl().saveEvery(), d.keptOutcomes(), d.seed()), file), atrSizer)
+                        .subscribeTo(bus);
             }
             case "v2" -> {
                 TabularAgent.Settings d = TabularAgent.Settings.preset(config.rl().preset(), config.seed());
                 yield new SizingAgentV2Sizer(TabularAgent.positionSizingV2(SizingActions.preset(config.rl().preset()),
                         new TabularAgent.Settings(d.alpha(), d.gamma(), d.epsilon(), d.epsilonDecay(),
-                                d.epsilonFloor(), config.rl().saveEvery(), d.seed()), null), atrSizer).subscribeTo(bus);
+                                d.epsilonFloor(), config.rl().saveEvery(), d.seed()), file), atrSizer).subscribeTo(bus);
             }
             default -> throw new ShadowTrainerException(ExitCodes.USAGE, "rl.sizing_agent '"
                     + config.rl().sizingAgent() + "' is not a sizing agent; use v1 or v2");
