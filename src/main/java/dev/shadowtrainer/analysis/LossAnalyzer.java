@@ -1,5 +1,6 @@
 package dev.shadowtrainer.analysis;
 
+import dev.shadowtrainer.sim.Wilson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

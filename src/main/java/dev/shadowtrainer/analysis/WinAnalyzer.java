@@ -1,5 +1,6 @@
 package dev.shadowtrainer.analysis;
 
+import dev.shadowtrainer.sim.Wilson;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.shadowtrainer.patterns;
 
+import dev.shadowtrainer.sim.Wilson;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,8 +20,6 @@ import java.util.List;
  * they are usable as exit levels; a pattern with no winner uses all its members instead.
  */
 final class PatternStatistics {
-    /** z of the two-sided 95% interval. */
-    static final double Z95 = 1.959963984540054;
     /** Share of winners a stop loss at the suggested level would have let through. */
     static final double STOP_QUANTILE = 0.9;
     static final double MIN_EXIT_BPS = 1.0;
@@ -54,20 +53,11 @@ final class PatternStatistics {
         WinRateDrift drift = trusted ? WinRateDrift.of(outcomes) : null;
         PatternStatus status = drift != null && drift.inverted() ? PatternStatus.BLACKLISTED : PatternStatus.ACTIVE;
         double[][] exits = exitThresholds(membersByExitTime, wins > 0);
-        return new Pattern(id, centroid, n, wins, (double) wins / n, wilsonLowerBound(wins, n), mean, sharpe,
+        return new Pattern(id, centroid, n, wins, (double) wins / n, Wilson.lower(wins, n), mean, sharpe,
                 losses > 0 ? gains / losses : null,
                 settings.multiplier(status == PatternStatus.BLACKLISTED ? 0 : sizeIndex(mean, sd, n)),
                 Math.max(MIN_EXIT_BPS, quantile(exits[0], 0.5)),
                 Math.max(MIN_EXIT_BPS, quantile(exits[1], STOP_QUANTILE)), drift, trusted, status);
-    }
-
-    /** Wilson score interval's lower bound at 95% for {@code wins} of {@code n}. */
-    static double wilsonLowerBound(int wins, int n) {
-        double p = (double) wins / n;
-        double z2 = Z95 * Z95;
-        double centre = p + z2 / (2.0 * n);
-        double spread = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return Math.max(0, (centre - spread) / (1 + z2 / n));
     }
 
     /** 0 (small), 1 (normal) or 2 (large) by the size rule of this class. */

@@ -1,5 +1,6 @@
 package dev.shadowtrainer.analysis;
 
+import dev.shadowtrainer.sim.Wilson;
 import static dev.shadowtrainer.analysis.TradeFixture.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.shadowtrainer.analysis;
+package dev.shadowtrainer.sim;
 
 /**
  * The Wilson score interval of a win rate at 95 % (z = 1.96): unlike the plain p ± z·se it stays in
