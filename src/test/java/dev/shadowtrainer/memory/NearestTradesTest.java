@@ -65,18 +65,6 @@ class NearestTradesTest {
         return blocks;
     }
 
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
-    }
-
     @Test
     void aLookUpGivesTheWinRateMeanPnlShareFoundAndMeanSimilarityOfTheKNearestPastTrades() {
         // Three past trades whose entries were the set-ups of bars 1000, 1400 and 2200.
@@ -92,8 +80,8 @@ class NearestTradesTest {
 
         // At bar 1000 the nearest is the trade entered on bar 1000 itself (similarity 1), then whichever of
         // the other two is closer to it.
-        double to1400 = cosine(embeddings.get(0), embeddings.get(1));
-        double to2200 = cosine(embeddings.get(0), embeddings.get(2));
+        double to1400 = Vectors.cosine(embeddings.get(0), embeddings.get(1));
+        double to2200 = Vectors.cosine(embeddings.get(0), embeddings.get(2));
         int second = to1400 > to2200 ? 1 : 2;
         float[] m = blocks.get(1000);
         assertThat(m[0]).as("win rate").isEqualTo(win[second] ? 1f : 0.5f);

@@ -11,6 +11,7 @@ import dev.shadowtrainer.market.SeriesId;
 import dev.shadowtrainer.market.Symbol;
 import dev.shadowtrainer.market.Timeframe;
 import dev.shadowtrainer.memory.Embedding;
+import dev.shadowtrainer.memory.Vectors;
 import dev.shadowtrainer.pipeline.MarketPreparation;
 import dev.shadowtrainer.sim.Action;
 import dev.shadowtrainer.sim.EventBus;
@@ -82,18 +83,6 @@ class PatternBlacklistTest {
         return u;
     }
 
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
-    }
-
     private static SimulationResult run(PatternLibrary library, AlwaysEnter policy) {
         Simulator simulator = new Simulator(market, EXECUTION, 80, new EventBus(), new ShadowStatistics(),
                 new PatternBlacklist(library, THRESHOLD), false);
@@ -112,8 +101,8 @@ class PatternBlacklistTest {
         int expected = 0;
         for (int bar : policy.attempts) {
             float[] e = Embedding.of(market, bar);
-            double to0 = cosine(e, centroids.get(0));
-            if (to0 >= cosine(e, centroids.get(1)) && to0 >= THRESHOLD) {
+            double to0 = Vectors.cosine(e, centroids.get(0));
+            if (to0 >= Vectors.cosine(e, centroids.get(1)) && to0 >= THRESHOLD) {
                 expected++;
             }
         }
