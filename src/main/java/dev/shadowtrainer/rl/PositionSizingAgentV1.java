@@ -154,6 +154,11 @@ public final class PositionSizingAgentV1 {
         return table.value(stateKey, action);
     }
 
+    /** Updates of the state with key {@code stateKey} since this agent was made or loaded ({@link QTable#writes}). */
+    public int updates(String stateKey) {
+        return table.writes(stateKey);
+    }
+
     /** The greedy (no exploration) action of {@code state}. */
     public SizingAction greedy(SizingStateV1 state) {
         return SizingActions.V1.decode(table.greedyAction(state.key()));

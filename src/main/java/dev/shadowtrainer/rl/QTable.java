@@ -14,6 +14,7 @@ import java.util.Objects;
 public final class QTable {
     private final int actionCount;
     private final Map<String, double[]> values = new LinkedHashMap<>();
+    private final Map<String, Integer> writes = new java.util.HashMap<>();
 
     public QTable(int actionCount) {
         if (actionCount < 1) {
@@ -41,6 +42,17 @@ public final class QTable {
         }
         values.computeIfAbsent(Objects.requireNonNull(state, "state is null"), s -> new double[actionCount])[action] =
                 value;
+        writes.merge(state, 1, Integer::sum);
+    }
+
+    /** Resets every state's write count to 0, e.g. once a saved table has been put into this one. */
+    void forgetWrites() {
+        writes.clear();
+    }
+
+    /** Writes to {@code state}'s row since this table was made (a loaded table starts from 0; not saved). */
+    public int writes(String state) {
+        return writes.getOrDefault(Objects.requireNonNull(state, "state is null"), 0);
     }
 
     /** max_a Q(s, a); 0 for a state not yet learned. */

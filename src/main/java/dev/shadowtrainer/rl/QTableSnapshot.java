@@ -37,6 +37,7 @@ public record QTableSnapshot(String agent, String actionSpace, List<String> acti
                 table.set(state, a, row[a]);
             }
         });
+        table.forgetWrites(); // loading is not learning
         return table;
     }
 }

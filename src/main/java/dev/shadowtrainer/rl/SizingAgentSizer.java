@@ -21,7 +21,8 @@ import java.util.Objects;
  * leverage), so it is already the leveraged exposure.
  *
  * <p>The decision is kept by trace id; on {@link EventBus.Topic#POSITION_CLOSED} of that trace id the agent
- * learns from pnl % (of the notional), hours held (entry fill to exit) and max drawdown % = |MAE %|, at the exit
+ * learns from pnl %, hours held (entry fill to exit) and max drawdown % = |MAE %|, both on the base position size
+ * ({@link LearningSizer#onBaseSize}, so the size it chose shows in its reward), at the exit
  * time. Orders that never fill are dropped when the next run starts. If the state cannot be built or the agent
  * throws, the entry is sized by the ATR sizer instead and counted as a fallback (the agent does not learn from
  * it). Deterministic: the agent's exploration draws come from its seed, and the simulator calls in time order.
@@ -83,7 +84,8 @@ public final class SizingAgentSizer implements LearningSizer {
             return; // sized by the fallback
         }
         Trade t = event.trade();
-        agent.learn(decision, t.pnlPercent(), t.durationMillis() / 3_600_000.0, Math.abs(t.maePercent()),
+        agent.learn(decision, LearningSizer.onBaseSize(t.pnlPercent(), t),
+                t.durationMillis() / 3_600_000.0, Math.abs(LearningSizer.onBaseSize(t.maePercent(), t)),
                 Instant.ofEpochMilli(t.exitTime()));
         learned++;
     }

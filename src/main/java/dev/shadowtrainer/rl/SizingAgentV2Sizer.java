@@ -32,7 +32,8 @@ import java.util.Objects;
  *
  * <p>Learning, on the simulator's event bus ({@link #subscribeTo}): {@code trade.executed} of the entry fill of a
  * trace id it sized starts an episode; {@code position.closed} of that trace id gives the reward
- * {@link RewardEngineV2#sizing}(the trade's pnl %, its leverage, the exposure and volatility at entry), one
+ * {@link RewardEngineV2#sizing}(the trade's pnl % on the base position size ({@link LearningSizer#onBaseSize}), its
+ * leverage, the exposure and volatility at entry), one
  * terminal TD update of (state, action), the episode's end and one &epsilon; decay. Orders that never fill start
  * no episode and are dropped when the next run starts. If the state cannot be built or the agent throws, the
  * entry is sized by the ATR sizer instead and counted as a fallback (the agent does not learn from it).
@@ -155,7 +156,7 @@ public final class SizingAgentV2Sizer implements LearningSizer {
             return;
         }
         Trade t = event.trade();
-        double reward = RewardEngineV2.sizing(t.pnlPercent(), t.leverage(), d.exposure(), d.volatility());
+        double reward = RewardEngineV2.sizing(LearningSizer.onBaseSize(t.pnlPercent(), t), t.leverage(), d.exposure(), d.volatility());
         agent.learnStep(d.episode(), d.state(), d.action(), reward, null);
         agent.endEpisode(d.episode());
         learned++;

@@ -109,6 +109,11 @@ public final class TabularAgent<S extends ActionSpace> {
         return policy.select(table, state);
     }
 
+    /** Updates of {@code state} since this agent was made or loaded ({@link QTable#writes}). */
+    public int updates(String state) {
+        return table.writes(state);
+    }
+
     /** The greedy action of {@code state} (lowest index among ties). */
     public int greedy(String state) {
         return table.greedyAction(state);
