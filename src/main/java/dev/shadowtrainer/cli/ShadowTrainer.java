@@ -59,6 +59,7 @@ public final class ShadowTrainer implements Runnable {
             ours.setLevel(verbose ? Level.DEBUG : Level.WARN);
             Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
             root.setLevel(verbose ? Level.INFO : Level.WARN);
+            ((Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(verbose ? Level.INFO : Level.ERROR);
         }
     }
 
