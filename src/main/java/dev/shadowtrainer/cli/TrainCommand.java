@@ -45,6 +45,13 @@ final class TrainCommand extends MarketCommand {
             progress().flush();
             return ExitCodes.STORAGE;
         }
+        if (summary.lookahead() != null && summary.lookahead().notRun() == null && !summary.lookahead().clean()) {
+            progress().println("train: the trained policy's decisions changed with the future ("
+                    + summary.lookahead().differences() + " values); do not trust or deploy " + summary.modelFolder()
+                    + "; find the leak with: shadow-trainer lookahead-check");
+            progress().flush();
+            return ExitCodes.BAD_DATA;
+        }
         return 0;
     }
 }

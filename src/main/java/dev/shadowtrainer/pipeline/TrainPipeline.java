@@ -198,7 +198,7 @@ public final class TrainPipeline {
                         market.features().warmup(), usable, config.features().normalizationWindow()),
                 names(RegimeCounts.of(AtrAdxRegime.class, atrAdx)), names(RegimeCounts.of(TrendRegime.class, trend)),
                 trainer.name(), evaluation, timings, config.effectiveValues(), null, null,
-                sizing(run, agentSizer, atrSizer), meta(run, meta));
+                sizing(run, agentSizer, atrSizer), meta(run, meta), null);
         writeOutputs(run, summary, outcome, series);
         RunMemory.Stored offered = RunMemory.store(tradeMemory, config, run, startedAt, loaded, market,
                 trainer.name(), outcome, past.size(), progress);
@@ -215,6 +215,14 @@ public final class TrainPipeline {
         new SummaryJson().write(run.summaryJson(), summary);
         MetricsCsv.write(run.file(METRICS_CSV), trainer.metrics());
         Map<String, ComputationGraph> model = trainer.model();
+        if (model.containsKey(PpoPolicyTrainer.NETWORK) && !outcome.folds().isEmpty()) {
+            progress.accept("lookahead-check of the trained policy");
+            summary = summary.withLookahead(TrainedPolicyCheck.run(series, outcome.folds().get(outcome.folds().size() - 1),
+                    preparation, dev.shadowtrainer.agent.ppo.ActorCritic.of(model.get(PpoPolicyTrainer.NETWORK)),
+                    execution, stateDim, config.memory().indexSize(), config.memory().neighbours(),
+                    LookaheadCheck.DEFAULT_SAMPLES, config.evaluation().initialEquity(), config.seed()));
+            new SummaryJson().write(run.summaryJson(), summary);
+        }
         if (!model.isEmpty()) {
             progress.accept("saving the trained model");
             Path folder = saveModel(config, run.runId(), model, preparation, loaded, outcome.policy(), lookup,

@@ -15,20 +15,28 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                            FeatureSummary features, Map<String, Integer> atrAdxRegimes,
                            Map<String, Integer> trendRegimes, String policy, EvaluationSummary evaluation,
                            Map<String, Long> timingsMillis, Map<String, Object> config, String modelFolder,
-                           MemorySummary memory, SizingSummary sizing, MetaSummary meta) {
+                           MemorySummary memory, SizingSummary sizing, MetaSummary meta,
+                           TrainedPolicyCheck.Result lookahead) {
 
     /** The same summary with the folder the trained model was saved to. */
     public TrainSummary withModelFolder(String folder) {
         return new TrainSummary(version, runId, runFolder, seed, source, exchange, symbol, timeframe, requestedDays,
                 firstOpen, lastOpen, bars, windowFillerBars, historyBars, quality, features, atrAdxRegimes,
-                trendRegimes, policy, evaluation, timingsMillis, config, folder, memory, sizing, meta);
+                trendRegimes, policy, evaluation, timingsMillis, config, folder, memory, sizing, meta, lookahead);
     }
 
     /** The same summary with what the trade memory received. */
     public TrainSummary withMemory(MemorySummary stored) {
         return new TrainSummary(version, runId, runFolder, seed, source, exchange, symbol, timeframe, requestedDays,
                 firstOpen, lastOpen, bars, windowFillerBars, historyBars, quality, features, atrAdxRegimes,
-                trendRegimes, policy, evaluation, timingsMillis, config, modelFolder, stored, sizing, meta);
+                trendRegimes, policy, evaluation, timingsMillis, config, modelFolder, stored, sizing, meta, lookahead);
+    }
+
+    /** The same summary with what lookahead-check found on the trained policy. */
+    public TrainSummary withLookahead(TrainedPolicyCheck.Result check) {
+        return new TrainSummary(version, runId, runFolder, seed, source, exchange, symbol, timeframe, requestedDays,
+                firstOpen, lastOpen, bars, windowFillerBars, historyBars, quality, features, atrAdxRegimes,
+                trendRegimes, policy, evaluation, timingsMillis, config, modelFolder, memory, sizing, meta, check);
     }
 
     /**
@@ -172,6 +180,14 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                             + "epsilon %.3f, %d episodes, mean reward %.4f (%s)", meta.policy(),
                     String.join(", ", meta.signalModels()), meta.entries(), meta.learned(), qs.states(), qs.updates(),
                     qs.epsilon(), meta.agent().episodes().finished(), meta.meanReward(), meta.qTableFile()));
+        }
+        if (lookahead != null) {
+            out.add(lookahead.notRun() != null ? "lookahead not checked: " + lookahead.notRun()
+                    : String.format(Locale.ROOT, "lookahead %s: the trained %s at %d decision points of the last test "
+                                    + "window (%d bars) against cut and garbage futures%s", lookahead.clean() ? "clean"
+                                    : "FOUND", policy, lookahead.points(), lookahead.bars(), lookahead.clean() ? ""
+                                    : String.format(Locale.ROOT, ", %d values changed; see lookahead-check",
+                                    lookahead.differences())));
         }
         out.add("files    " + runFolder + " (summary.json, trades.csv, shadow_trades.csv, equity.csv, folds.csv, "
                 + "metrics.csv" + (memory != null && memory.analysis() != null ? ", analysis.json)" : ")"));

@@ -174,6 +174,12 @@ class CliTest {
         assertThat(s.get("modelFolder").asText()).isEqualTo(model.toString());
         assertThat(model.resolve("metadata.json")).isRegularFile();
         assertThat(text.out()).contains("model    " + dir.resolve("models"));
+        // lookahead-check ran on the trained network over the last test window (7 days of 15m bars)
+        JsonNode lookahead = s.get("lookahead");
+        assertThat(lookahead.get("clean").asBoolean()).as(lookahead.toString()).isTrue();
+        assertThat(lookahead.get("points").asInt()).isEqualTo(20);
+        assertThat(lookahead.get("bars").asInt()).isEqualTo(7 * 96);
+        assertThat(text.out()).contains("lookahead clean: the trained ppo at 20 decision points");
         assertThat(Files.readAllLines(folder.resolve("trades.csv")).get(0)).startsWith("trace_id,kind,entry_time");
         assertThat(Files.readAllLines(folder.resolve("equity.csv")).get(0))
                 .contains("buy-and-hold", "no-trade", "random", "trend-rule");

@@ -1,0 +1,59 @@
+package dev.shadowtrainer.pipeline;
+
+import dev.shadowtrainer.agent.env.NetworkPolicy;
+import dev.shadowtrainer.agent.ppo.ActorCritic;
+import dev.shadowtrainer.market.CandleSeries;
+import dev.shadowtrainer.market.DataException;
+import dev.shadowtrainer.memory.NearestTrades;
+import dev.shadowtrainer.sim.ExecutionConfig;
+import dev.shadowtrainer.sim.Fold;
+import java.util.Objects;
+
+/**
+ * lookahead-check on the policy a run trained: the saved (last fold's) network, greedy as it was judged, over
+ * that fold's test window with the history before it as lead-in, against cut and garbage futures at
+ * {@code samples} decision points (see {@link LookaheadCheck}). The memory slots come from a look-up index that
+ * starts empty in every rerun, as in the {@code lookahead-check} command. Run by {@code train} after the
+ * walk-forward, so a network that leaks is reported before anyone loads it.
+ */
+public final class TrainedPolicyCheck {
+    private TrainedPolicyCheck() {
+    }
+
+    /**
+     * What the check found, for the run summary.
+     *
+     * @param clean       no value up to a decision point changed with the future (false also when not run)
+     * @param differences values that changed (0 when clean or not run)
+     * @param points      decision points checked
+     * @param bars        bars the check replayed (the last test window)
+     * @param notRun      why the check could not run (too few decisions in the window), else null
+     */
+    public record Result(boolean clean, long differences, int points, int bars, String notRun) {
+        static Result of(LookaheadReport report) {
+            return new Result(report.clean(), report.totalDifferences(), report.cutPoints().size(),
+                    report.bars() - report.from(), null);
+        }
+    }
+
+    /**
+     * @param series      the run's candles, history lead-in included
+     * @param last        the walk-forward's last fold (its test window is checked)
+     * @param preparation the run's feature preparation
+     * @param network     the trained network of {@code last}
+     */
+    public static Result run(CandleSeries series, Fold last, MarketPreparation preparation, ActorCritic network,
+                             ExecutionConfig execution, int stateDim, int indexSize, int neighbours, int samples,
+                             double initialEquity, long seed) {
+        Objects.requireNonNull(network, "network is null");
+        int start = Math.max(0, last.testFrom() - preparation.leadInBars());
+        CandleSeries window = series.slice(start, last.testTo());
+        LookaheadCheck check = new LookaheadCheck(preparation, data -> new NetworkPolicy(PpoPolicyTrainer.NAME, network),
+                data -> new NearestTrades(data, indexSize, neighbours, NearestTrades.Past.NONE), execution, stateDim);
+        try {
+            return Result.of(check.run(window, last.testFrom() - start, samples, initialEquity, seed));
+        } catch (DataException e) {
+            return new Result(false, 0, 0, last.testTo() - last.testFrom(), e.getMessage());
+        }
+    }
+}
