@@ -2,56 +2,22 @@ package dev.shadowtrainer.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.shadowtrainer.agent.ppo.ActorCritic;
 import java.util.Map;
-import java.util.SplittableRandom;
 import onnx.Onnx;
 import org.junit.jupiter.api.Test;
 
 /** The ONNX export computes what the DL4J network computes, run by ONNX Runtime. */
 class OnnxPolicyTest {
-    static final double TOLERANCE = 1e-5;
-
-    /** Random observations with a spread like the clipped z-scores and the position and memory blocks. */
-    static float[] randomObservations(int rows, int width, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] x = new float[rows * width];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (random.nextGaussian() * 2);
-        }
-        return x;
-    }
-
-    /** ONNX Runtime's outputs against DL4J's forward pass, row by row, to {@link #TOLERANCE}. */
-    static void assertSameOutputs(ActorCritic network, byte[] onnx, float[] observations, int rows) throws Exception {
-        int width = network.observationSize();
-        int actions = network.actionCount();
-        float[] logits = new float[rows * actions];
-        float[] values = new float[rows];
-        network.forward(observations, rows, logits, values);
-        OnnxRunner.Outputs out = OnnxRunner.run(onnx, observations, rows, width);
-        assertThat(out.probabilities()).hasNumberOfRows(rows);
-        for (int r = 0; r < rows; r++) {
-            assertThat(out.value()[r][0]).as("value of row %d", r).isCloseTo(values[r], within((float) TOLERANCE));
-            for (int a = 0; a < actions; a++) {
-                double p = ActorCritic.probability(logits, r, actions, null, a);
-                assertThat((double) out.probabilities()[r][a]).as("p(action %d) of row %d", a, r)
-                        .isCloseTo(p, within(TOLERANCE));
-                assertThat(out.logits()[r][a]).isCloseTo(logits[r * actions + a], within((float) TOLERANCE));
-            }
-        }
-    }
-
     @Test
     void onnxRuntimeMatchesDl4jOnRandomObservations() throws Exception {
         ActorCritic network = ActorCritic.create(20, 6, new int[] {16, 12}, 42);
         // Larger weights than the fresh init's 0.01 logits gain, so the probabilities are far from uniform.
         network.graph().getLayer(ActorCritic.LOGITS).getParam("W").muli(300);
         byte[] onnx = OnnxPolicy.bytes(DenseTowers.of(network.graph()), "test", Map.of("model", "m"));
-        float[] obs = randomObservations(64, 20, 7);
-        assertSameOutputs(network, onnx, obs, 64);
+        float[] obs = OnnxTestSupport.randomObservations(64, 20, 7);
+        OnnxTestSupport.assertSameOutputs(network, onnx, obs, 64);
         float[] logits = new float[64 * 6];
         network.forward(obs, 64, logits, new float[64]);
         double maxP = 0;
