@@ -97,4 +97,30 @@ class FlatObservationTest {
         int memoryAt = market.features().featureCount() + Observation.POSITION_WIDTH;
         assertThat(last[memoryAt + 2]).isEqualTo(1f); // found share: k of k neighbours
     }
+
+    /**
+     * predict loads one day plus the lead-in (warm-up and normalisation window); training loads months. The
+     * observation of the last candle is the same either way, so predict sees what training saw at that bar.
+     */
+    @Test
+    void theLastCandlesObservationIsTheSameWithTheLeadInAsWithMonthsOfHistory() {
+        float[] reference = null;
+        for (int days : new int[] {85, 1, 2, 30}) {
+            ShadowConfig config = config("file:" + SharedData.binance2025("BTCUSDT_15m.csv"), days);
+            MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
+            LoadedSeries loaded = new CandleLoader(Clock.systemUTC(), null).load(config.data(), 1,
+                    preparation.leadInBars());
+            MarketData market = preparation.apply(loaded.series());
+            Observation o = Observation.flatAt(market, new NearestTrades(market, 256, 10, past(30, 9)),
+                    config.training().rlAgent().stateDim(), market.size() - 1);
+            assertThat(o.market().tradeable()).isTrue();
+            if (reference == null) {
+                assertThat(loaded.series().size()).isGreaterThan(8000);
+                reference = o.vectorCopy();
+            } else {
+                assertThat(loaded.series().size()).isLessThan(8000);
+                assertThat(o.vectorCopy()).as("%d days", days).containsExactly(reference);
+            }
+        }
+    }
 }
