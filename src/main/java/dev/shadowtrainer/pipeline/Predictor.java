@@ -8,6 +8,7 @@ import dev.shadowtrainer.agent.ppo.ActorCritic;
 import dev.shadowtrainer.config.ShadowConfig;
 import dev.shadowtrainer.features.FeatureColumn;
 import dev.shadowtrainer.market.CandleSeries;
+import dev.shadowtrainer.market.QualityReport;
 import dev.shadowtrainer.market.Timeframe;
 import dev.shadowtrainer.memory.MemoryDatabase;
 import dev.shadowtrainer.memory.MemoryUrl;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -80,7 +82,8 @@ public final class Predictor {
         MarketPreparation preparation = new MarketPreparation(window);
         requireSameFeatures(model, preparation);
 
-        var loaded = loader.load(config.data(), config.seed(), preparation.leadInBars());
+        LoadedSeries loaded = loader.load(config.data(), config.seed(), preparation.leadInBars());
+        requireTimeframeOfData(loaded, trained);
         CandleSeries series = loaded.series();
         int t = series.size() - 1;
         MarketData market = preparation.apply(series);
@@ -136,6 +139,23 @@ public final class Predictor {
                 past.size(), List.copyOf(vectorList));
     }
 
+    /**
+     * Candles of another timeframe pass data quality as a different market: finer ones leave most rows off
+     * the model's grid (floored or quarantined), coarser ones leave most bars as fillers. Either is refused.
+     */
+    private static void requireTimeframeOfData(LoadedSeries loaded, Timeframe trained) {
+        QualityReport q = loaded.quality();
+        long offGrid = q.offGridFloored() + q.quarantined().stream().filter(r -> r.reason().contains("off-grid"))
+                .count();
+        String kind = 2 * offGrid > q.rawRows() ? "finer" : 2 * q.fillerBars() > q.bars() ? "coarser" : null;
+        if (kind != null) {
+            throw new ShadowTrainerException(ExitCodes.BAD_DATA, String.format(Locale.ROOT, "predict: the candles "
+                    + "from %s look %s than the model's %s (%d of %d rows off the %s grid, %d of %d bars filled in); "
+                    + "give a source of %s candles", loaded.source(), kind, trained.label(), offGrid, q.rawRows(),
+                    trained.label(), q.fillerBars(), q.bars(), trained.label()));
+        }
+    }
+
     private static ActorCritic network(LoadedModel model, String graphName) {
         try {
             return ActorCritic.of(model.graph(graphName));
@@ -154,9 +174,23 @@ public final class Predictor {
             recorded.add(f.path("name").asText());
         }
         List<String> computed = preparation.featureColumns().stream().map(FeatureColumn::name).toList();
-        if (!recorded.equals(computed)) {
+        List<Integer> recordedWarmups = new ArrayList<>();
+        features.forEach(f -> recordedWarmups.add(f.path("warmup_bars").asInt(-1)));
+        List<Integer> warmups = preparation.featureColumns().stream().map(FeatureColumn::warmup).toList();
+        if (!recorded.equals(computed) || !recordedWarmups.equals(warmups)) {
             throw new ShadowTrainerException(ExitCodes.BAD_DATA, "model " + model.dir() + " was trained on features "
-                    + recorded + " but this shadow-trainer computes " + computed
+                    + recorded + " (warm-ups " + recordedWarmups + ") but this shadow-trainer computes " + computed
+                    + " (warm-ups " + warmups + "); predict with the version that trained it or train again");
+        }
+        JsonNode normalisation = model.metadata().normalisation();
+        ObservationSpec.Normalisation now = preparation.normalisationSpec();
+        if (normalisation.path("window").asInt() != now.window()
+                || normalisation.path("min_samples").asInt() != now.minSamples()
+                || normalisation.path("clip").asDouble() != now.clip()) {
+            throw new ShadowTrainerException(ExitCodes.BAD_DATA, "model " + model.dir() + " records the normalisation "
+                    + "window " + normalisation.path("window") + ", min_samples " + normalisation.path("min_samples")
+                    + ", clip " + normalisation.path("clip") + " but this shadow-trainer normalises with window " + now.window()
+                    + ", min_samples " + now.minSamples() + ", clip " + now.clip()
                     + "; predict with the version that trained it or train again");
         }
         int slots = model.metadata().features().path("slots").size();

@@ -343,6 +343,26 @@ class ExportPredictCommandTest {
         assertThat(shortHistory.errorLines()).isEqualTo(1);
         assertThat(shortHistory.err()).contains("not warmed up");
 
+        // candles of another timeframe than the model's 15m: 5m ones, and 1h ones made of every fourth 15m row
+        CliRun finer = run("predict", "--model", model.toString(), "--source",
+                "file:" + SharedData.binance2025("BTCUSDT_5m.csv"), "--no-memory");
+        assertThat(finer.exitCode()).isEqualTo(3);
+        assertThat(finer.errorLines()).isEqualTo(1);
+        assertThat(finer.err()).contains("look finer than the model's 15m");
+        List<String> hourly = new ArrayList<>();
+        hourly.add(lines.get(0));
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).contains(":00:00+")) {
+                hourly.add(lines.get(i));
+            }
+        }
+        Path hourFile = dir.resolve("hourly.csv");
+        Files.write(hourFile, hourly);
+        CliRun coarser = run("predict", "--model", model.toString(), "--source", "file:" + hourFile, "--no-memory");
+        assertThat(coarser.exitCode()).isEqualTo(3);
+        assertThat(coarser.errorLines()).isEqualTo(1);
+        assertThat(coarser.err()).contains("look coarser than the model's 15m");
+
         // a model whose recorded state_dim is not its network's
         Path copy = Files.createDirectories(dir.resolve("models").resolve("tampered"));
         for (String f : List.of("policy.zip", "metadata.json", "position_sizing_q_table.json",
