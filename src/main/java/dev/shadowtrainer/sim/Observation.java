@@ -43,6 +43,20 @@ public final class Observation {
         this.vector = new float[stateDim];
     }
 
+    /**
+     * The observation a flat policy (no position, no order waiting) sees at the close of {@code bar}: what
+     * the simulator builds at a decision bar, for predicting with a saved model outside a run. The caller
+     * checks {@code market().tradeable()} first, as the simulator does (it decides only on tradeable bars).
+     */
+    public static Observation flatAt(MarketData data, MemoryLookup memory, int stateDim, int bar) {
+        if (bar < 0 || bar >= data.size()) {
+            throw new IllegalArgumentException("bar " + bar + " outside " + data.size() + " bars");
+        }
+        MarketView view = new MarketView(data);
+        view.moveTo(bar);
+        return new Observation(view, memory, stateDim);
+    }
+
     /** Values the observation needs before padding. */
     public static int width(int features, MemoryLookup memory) {
         return features + POSITION_WIDTH + memory.width();
