@@ -1,5 +1,6 @@
 package dev.shadowtrainer.cli;
 
+import dev.shadowtrainer.agent.env.NetworkPolicy;
 import dev.shadowtrainer.agent.rules.TrendRulePolicy;
 import dev.shadowtrainer.config.ShadowConfig;
 import dev.shadowtrainer.memory.NearestTrades;
@@ -8,6 +9,13 @@ import dev.shadowtrainer.pipeline.LoadedSeries;
 import dev.shadowtrainer.pipeline.LookaheadCheck;
 import dev.shadowtrainer.pipeline.LookaheadReport;
 import dev.shadowtrainer.pipeline.MarketPreparation;
+import dev.shadowtrainer.pipeline.PpoPolicyTrainer;
+import dev.shadowtrainer.pipeline.TrainedModel;
+import dev.shadowtrainer.model.ModelStore;
+import dev.shadowtrainer.sim.MarketData;
+import dev.shadowtrainer.sim.Policy;
+import java.util.Map;
+import java.util.function.Function;
 import dev.shadowtrainer.sim.ExecutionConfig;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -34,9 +42,27 @@ import picocli.CommandLine.ParameterException;
 final class LookaheadCheckCommand extends MarketCommand {
     /** Lookahead found: the issue asks for 3, which the data errors of every command share (stderr tells them apart). */
     static final int LOOKAHEAD_FOUND = 3;
-    @Option(names = "--model", paramLabel = "PATH",
-            description = "a saved model to check instead of the rule policy (available once the learned agent lands)")
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "a saved model folder (models/<name>) whose PPO network is checked instead of the rule "
+                    + "policy, with the features, normalisation and memory look-up it was trained with; --symbol and "
+                    + "--timeframe default to the model's")
     Path model;
+
+    private TrainedModel trained;
+
+    @Override
+    void addOwnOverrides(Map<String, String> overrides) {
+        if (model == null) {
+            return;
+        }
+        trained = TrainedModel.of(new ModelStore().load(model), PpoPolicyTrainer.NETWORK, "lookahead-check");
+        if (market.timeframe == null) {
+            overrides.put("data.timeframe", trained.timeframe().label());
+        }
+        if (market.symbol == null && trained.model().metadata().candles() != null) {
+            overrides.put("data.symbol", trained.model().metadata().candles().symbol());
+        }
+    }
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "" + LookaheadCheck.DEFAULT_SAMPLES,
             description = "decision points to check, each against a cut and a garbage future (default: ${DEFAULT-VALUE})")
@@ -44,16 +70,20 @@ final class LookaheadCheckCommand extends MarketCommand {
 
     @Override
     public Integer call() {
-        if (model != null) {
-            throw new ParameterException(spec.commandLine(), "--model " + model + ": learned models arrive with the "
-                    + "PPO agent; until then lookahead-check runs the rule policy (trend-rule), so leave out --model");
-        }
         if (samples < 1) {
             throw new ParameterException(spec.commandLine(), "--samples must be at least 1, got " + samples);
         }
         ShadowConfig config = config();
-        MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
-        int stateDim = config.training().rlAgent().stateDim();
+        if (trained != null && !config.data().timeframe().equals(trained.timeframe())) {
+            throw new ParameterException(spec.commandLine(), "--model " + model + " was trained on "
+                    + trained.timeframe().label() + " candles but --timeframe is " + config.data().timeframe().label()
+                    + "; drop --timeframe or pass " + trained.timeframe().label());
+        }
+        MarketPreparation preparation = trained != null ? trained.preparation()
+                : new MarketPreparation(config.features().normalizationWindow());
+        int stateDim = trained != null ? trained.stateDim() : config.training().rlAgent().stateDim();
+        int indexSize = trained != null ? trained.indexSize() : config.memory().indexSize();
+        int neighbours = trained != null ? trained.neighbours() : config.memory().neighbours();
         preparation.requireStateDim(stateDim, NearestTrades.WIDTH);
         CandleLoader loader = new CandleLoader(context().clock(), context().exchangeBaseUrl());
         // Without --days the check covers all the data there is, as its purpose is the whole series.
@@ -65,9 +95,10 @@ final class LookaheadCheckCommand extends MarketCommand {
         progress().printf(Locale.ROOT, "lookahead-check: %d runs (1 full, %d cut, %d garbage) over %d bars%n",
                 1 + 2 * samples, samples, samples, loaded.windowBars());
         progress().flush();
-        LookaheadCheck check = new LookaheadCheck(preparation, data -> new TrendRulePolicy(),
-                data -> new NearestTrades(data, config.memory().indexSize(), config.memory().neighbours(),
-                        NearestTrades.Past.NONE), execution, stateDim);
+        Function<MarketData, Policy> policies = trained != null
+                ? data -> new NetworkPolicy(PpoPolicyTrainer.NAME, trained.network()) : data -> new TrendRulePolicy();
+        LookaheadCheck check = new LookaheadCheck(preparation, policies,
+                data -> new NearestTrades(data, indexSize, neighbours, NearestTrades.Past.NONE), execution, stateDim);
         LookaheadReport report = check.run(loaded.series(), loaded.windowStart(), samples,
                 config.evaluation().initialEquity(), config.seed());
         printSummary(report, report.lines());

@@ -6,6 +6,7 @@ import dev.shadowtrainer.pipeline.CandleLoader;
 import dev.shadowtrainer.pipeline.PpoPolicyTrainer;
 import dev.shadowtrainer.pipeline.Prediction;
 import dev.shadowtrainer.pipeline.Predictor;
+import dev.shadowtrainer.pipeline.TrainedModel;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ final class PredictCommand extends MarketCommand {
     void addOwnOverrides(Map<String, String> overrides) {
         database.addTo(overrides);
         if (market.timeframe == null) {
-            overrides.put("data.timeframe", Predictor.timeframe(loaded).label());
+            overrides.put("data.timeframe", TrainedModel.timeframe(loaded).label());
         }
         if (market.symbol == null && loaded.metadata().candles() != null) {
             overrides.put("data.symbol", loaded.metadata().candles().symbol());

@@ -1,12 +1,10 @@
 package dev.shadowtrainer.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.shadowtrainer.ExitCodes;
 import dev.shadowtrainer.ShadowTrainerException;
 import dev.shadowtrainer.agent.env.TradingVectorEnv;
 import dev.shadowtrainer.agent.ppo.ActorCritic;
 import dev.shadowtrainer.config.ShadowConfig;
-import dev.shadowtrainer.features.FeatureColumn;
 import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.market.QualityReport;
 import dev.shadowtrainer.market.Timeframe;
@@ -15,7 +13,6 @@ import dev.shadowtrainer.memory.MemoryUrl;
 import dev.shadowtrainer.memory.NearestTrades;
 import dev.shadowtrainer.memory.TradeMemory;
 import dev.shadowtrainer.model.LoadedModel;
-import dev.shadowtrainer.model.ModelMetadata;
 import dev.shadowtrainer.sim.Action;
 import dev.shadowtrainer.sim.MarketData;
 import dev.shadowtrainer.sim.Observation;
@@ -43,17 +40,6 @@ public final class Predictor {
         this.loader = Objects.requireNonNull(loader, "loader is null");
     }
 
-    /** The timeframe the model was trained on (its data.timeframe). */
-    public static Timeframe timeframe(LoadedModel model) {
-        Object value = configValue(model, "data.timeframe");
-        try {
-            return Timeframe.parse(value.toString());
-        } catch (RuntimeException e) {
-            throw new ShadowTrainerException(ExitCodes.BAD_DATA, "model " + model.dir() + " records data.timeframe '"
-                    + value + "', which is not a timeframe; its metadata.json is damaged: train it again", e);
-        }
-    }
-
     /**
      * @param config    the command's config: data.* say which candles, database.url which trade memory
      * @param useMemory false to fill the memory block as an empty look-up does, without opening a database
@@ -62,25 +48,18 @@ public final class Predictor {
      *                                can feed (features, state_dim) or the latest candle is not tradeable
      */
     public Prediction predict(LoadedModel model, String graphName, ShadowConfig config, boolean useMemory) {
-        Timeframe trained = timeframe(model);
+        TrainedModel trainedModel = TrainedModel.of(model, graphName, "predict");
+        Timeframe trained = trainedModel.timeframe();
         if (!config.data().timeframe().equals(trained)) {
             throw new ShadowTrainerException(ExitCodes.USAGE, "predict: model " + model.dir() + " was trained on "
                     + trained.label() + " candles but --timeframe is " + config.data().timeframe().label()
                     + "; drop --timeframe or pass " + trained.label());
         }
-        int stateDim = configInt(model, "training.rl_agent.state_dim");
-        int window = configInt(model, "features.normalization_window");
-        int indexSize = configInt(model, "memory.index_size");
-        int neighbours = configInt(model, "memory.neighbours");
-        ActorCritic network = network(model, graphName);
-        if (network.observationSize() != stateDim || network.actionCount() != Action.count()) {
-            throw new ShadowTrainerException(ExitCodes.BAD_DATA, "model " + model.dir() + ": the network reads "
-                    + network.observationSize() + " values and scores " + network.actionCount() + " actions but the "
-                    + "model records state_dim " + stateDim + " and this build has " + Action.count()
-                    + " actions; train the model again");
-        }
-        MarketPreparation preparation = new MarketPreparation(window);
-        requireSameFeatures(model, preparation);
+        int stateDim = trainedModel.stateDim();
+        int indexSize = trainedModel.indexSize();
+        int neighbours = trainedModel.neighbours();
+        ActorCritic network = trainedModel.network();
+        MarketPreparation preparation = trainedModel.preparation();
 
         LoadedSeries loaded = loader.load(config.data(), config.seed(), preparation.leadInBars());
         requireTimeframeOfData(loaded, trained);
@@ -154,69 +133,5 @@ public final class Predictor {
                     + "give a source of %s candles", loaded.source(), kind, trained.label(), offGrid, q.rawRows(),
                     trained.label(), q.fillerBars(), q.bars(), trained.label()));
         }
-    }
-
-    private static ActorCritic network(LoadedModel model, String graphName) {
-        try {
-            return ActorCritic.of(model.graph(graphName));
-        } catch (IllegalArgumentException e) {
-            throw new ShadowTrainerException(ExitCodes.BAD_DATA, "model " + model.dir() + ": graph '" + graphName
-                    + "' is not the PPO actor-critic (" + e.getMessage() + "); predict needs a model trained with "
-                    + "training.rl_agent.enabled=true", e);
-        }
-    }
-
-    /** The model's features, in order, must be the ones this build computes. */
-    private static void requireSameFeatures(LoadedModel model, MarketPreparation preparation) {
-        List<String> recorded = new ArrayList<>();
-        JsonNode features = model.metadata().features().path("features");
-        for (JsonNode f : features) {
-            recorded.add(f.path("name").asText());
-        }
-        List<String> computed = preparation.featureColumns().stream().map(FeatureColumn::name).toList();
-        List<Integer> recordedWarmups = new ArrayList<>();
-        features.forEach(f -> recordedWarmups.add(f.path("warmup_bars").asInt(-1)));
-        List<Integer> warmups = preparation.featureColumns().stream().map(FeatureColumn::warmup).toList();
-        if (!recorded.equals(computed) || !recordedWarmups.equals(warmups)) {
-            throw new ShadowTrainerException(ExitCodes.BAD_DATA, "model " + model.dir() + " was trained on features "
-                    + recorded + " (warm-ups " + recordedWarmups + ") but this shadow-trainer computes " + computed
-                    + " (warm-ups " + warmups + "); predict with the version that trained it or train again");
-        }
-        JsonNode normalisation = model.metadata().normalisation();
-        ObservationSpec.Normalisation now = preparation.normalisationSpec();
-        if (normalisation.path("window").asInt() != now.window()
-                || normalisation.path("min_samples").asInt() != now.minSamples()
-                || normalisation.path("clip").asDouble() != now.clip()) {
-            throw new ShadowTrainerException(ExitCodes.BAD_DATA, "model " + model.dir() + " records the normalisation "
-                    + "window " + normalisation.path("window") + ", min_samples " + normalisation.path("min_samples")
-                    + ", clip " + normalisation.path("clip") + " but this shadow-trainer normalises with window " + now.window()
-                    + ", min_samples " + now.minSamples() + ", clip " + now.clip()
-                    + "; predict with the version that trained it or train again");
-        }
-        int slots = model.metadata().features().path("slots").size();
-        if (slots != computed.size() + Observation.POSITION_WIDTH + NearestTrades.WIDTH) {
-            throw new ShadowTrainerException(ExitCodes.BAD_DATA, "model " + model.dir() + " lists " + slots
-                    + " observation slots but this shadow-trainer builds " + (computed.size()
-                    + Observation.POSITION_WIDTH + NearestTrades.WIDTH) + "; predict with the version that trained it "
-                    + "or train again");
-        }
-    }
-
-    private static Object configValue(LoadedModel model, String key) {
-        ModelMetadata.ConfigValue v = model.metadata().config().get(key);
-        if (v == null || v.value() == null) {
-            throw new ShadowTrainerException(ExitCodes.BAD_DATA, "model " + model.dir() + " records no " + key
-                    + " in its metadata.json; it was not saved by train: train it again");
-        }
-        return v.value();
-    }
-
-    private static int configInt(LoadedModel model, String key) {
-        Object value = configValue(model, key);
-        if (!(value instanceof Number number)) {
-            throw new ShadowTrainerException(ExitCodes.BAD_DATA, "model " + model.dir() + " records " + key + " = '"
-                    + value + "', not a number; its metadata.json is damaged: train it again");
-        }
-        return number.intValue();
     }
 }

@@ -380,4 +380,25 @@ class ExportPredictCommandTest {
         assertThat(stateDim.errorLines()).isEqualTo(1);
         assertThat(stateDim.err()).contains("state_dim 96");
     }
+
+    @Test
+    void lookaheadCheckWithModelReplaysTheSavedNetworkOnCutAndGarbageFutures() throws IOException {
+        CliRun r = run("lookahead-check", "--model", model.toString(), "--source", "synthetic", "--days", "20",
+                "--samples", "4", "--seed", "7", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode report = JSON.readTree(r.out());
+        assertThat(report.get("policy").asText()).isEqualTo("ppo");
+        assertThat(report.get("clean").asBoolean()).isTrue();
+        assertThat(report.get("cutPoints")).hasSize(4);
+        // the model's timeframe and symbol are the defaults; another timeframe is a usage error
+        assertThat(report.get("series").asText()).contains("BTC/USDT", "15m");
+        CliRun other = run("lookahead-check", "--model", model.toString(), "--source", "synthetic", "--days", "20",
+                "--timeframe", "5m");
+        assertThat(other.exitCode()).isEqualTo(2);
+        assertThat(other.err()).contains("trained on 15m candles but --timeframe is 5m");
+        assertThat(other.errorLines()).isEqualTo(1);
+        CliRun missing = run("lookahead-check", "--model", dir.resolve("nothing").toString(), "--source", "synthetic");
+        assertThat(missing.exitCode()).as(missing.err()).isEqualTo(3);
+        assertThat(missing.errorLines()).isEqualTo(1);
+    }
 }

@@ -50,12 +50,13 @@ class LookaheadCheckCommandTest {
     }
 
     @Test
-    void aModelIsRefusedUntilTheAgentExists() {
+    void aModelPathThatIsNoModelFolderIsOneLineAndExit3() {
+        // (a real model is checked in ExportPredictCommandTest, which trains one)
         CliRun r = run("lookahead-check", "--source", btc, "--model", "models/ppo.zip");
 
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
         assertThat(r.errorLines()).isOne();
-        assertThat(r.err()).contains("--model").contains("arrive with the PPO agent").contains("lookahead-check --help");
+        assertThat(r.err()).contains("models/ppo.zip");
         assertThat(r.out()).isEmpty();
     }
 
