@@ -31,7 +31,9 @@ final class ReportCharts {
     private static final int WIDTH = 960;
     static {
         // Charts are drawn off-screen; a server without a display must not try to open one.
-        System.setProperty("java.awt.headless", "true");
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
     }
 
     /** One line chart over time: the series share {@code times} (epoch ms). */
