@@ -123,8 +123,10 @@ final class ReportCharts {
         // One label per row and column: the default spacing drops most state and action names.
         chart.getStyler().setXAxisTickMarkSpacingHint(8);
         chart.getStyler().setYAxisTickMarkSpacingHint(8);
-        chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(java.util.Locale.ROOT, "%.3g", v));
-        chart.getStyler().setRangeColors(new Color[] {new Color(0x2166ac), new Color(0xf7f7f7), new Color(0xb2182b)});
+        // Five colours for seven bands (XChart's banded legend needs fewer than twice as many bands as colours);
+        // an odd number, so the middle band, nearly white, holds zero: the Q of a pair never tried.
+        chart.getStyler().setRangeColors(new Color[] {new Color(0x2166ac), new Color(0x92c5de), new Color(0xf7f7f7),
+            new Color(0xf4a582), new Color(0xb2182b)});
         double lo = 0;
         double hi = 0;
         List<Number[]> cells = new ArrayList<>();
@@ -142,6 +144,10 @@ final class ReportCharts {
         double span = Math.max(Math.max(-lo, hi), 1e-12);
         chart.getStyler().setMin(-span);
         chart.getStyler().setMax(span);
+        // A legend of value bands: the continuous one prints its ends unrounded (17 digits).
+        chart.getStyler().setPiecewise(true);
+        chart.getStyler().setSplitNumber(7);
+        chart.getStyler().setHeatMapValueDecimalPattern(span >= 0.01 ? "0.000" : "0.00E0");
         chart.addSeries("Q", actions, states, cells);
         return png(chart);
     }
