@@ -213,6 +213,17 @@ class ReportCommandTest {
     }
 
     @Test
+    void anUnreachableDbIsExitFourAndLeavesThePageAsItWas() throws IOException {
+        Path page = runs.resolve(runId).resolve("report.html");
+        String before = Files.readString(page);
+        CliRun r = report("--run", runId, "--db", "postgresql://trader:hunter2@127.0.0.1:1/shadow");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.STORAGE);
+        assertThat(r.errorLines()).isEqualTo(1);
+        assertThat(r.err()).doesNotContain("hunter2");
+        assertThat(Files.readString(page)).isEqualTo(before);
+    }
+
+    @Test
     void aRunIdThatLeavesTheRunsFolderIsAUsageError() {
         CliRun r = report("--run", "../elsewhere");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
