@@ -29,6 +29,9 @@ final class ReportCharts {
     /** Points a line chart keeps per series; longer series keep each bucket's lowest and highest value. */
     static final int MAX_POINTS = 1200;
     private static final int WIDTH = 960;
+    private static final Color[] PALETTE = {new Color(0x1f4e99), new Color(0xff7f0e), new Color(0x7f7f7f),
+        new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2),
+        new Color(0x17becf)};
     static {
         // Charts are drawn off-screen; a server without a display must not try to open one.
         if (System.getProperty("java.awt.headless") == null) {
@@ -42,6 +45,7 @@ final class ReportCharts {
                 .yAxisTitle(yTitle).build();
         style(chart.getStyler());
         chart.getStyler().setDatePattern("MM-dd HH:mm");
+        int n = 0;
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         for (Map.Entry<String, double[]> e : series.entrySet()) {
@@ -54,6 +58,10 @@ final class ReportCharts {
             }
             XYSeries s = chart.addSeries(e.getKey(), x, y);
             s.setMarker(SeriesMarkers.NONE);
+            // The policy (first) drawn bold; every series its own colour (XChart's default cycle repeats hues).
+            s.setLineColor(PALETTE[n % PALETTE.length]);
+            s.setLineWidth(n == 0 ? 2.2f : 1.2f);
+            n++;
         }
         return png(chart);
     }
