@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, DownloadCommand.class, CandlesCommand.class,
                 LookaheadCheckCommand.class, BenchCommand.class, DbCommand.class, PatternsCommand.class,
                 AnalyzeCommand.class, AbTestCommand.class, StatsCommand.class, ExportCommand.class, PredictCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -25,6 +25,7 @@ import dev.shadowtrainer.sim.PerformanceMetrics;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import dev.shadowtrainer.report.FoldsCsv;
 import dev.shadowtrainer.report.RunFolder;
+import dev.shadowtrainer.report.RunReport;
 import dev.shadowtrainer.report.SummaryJson;
 import dev.shadowtrainer.report.TradesCsv;
 import dev.shadowtrainer.rl.MetaStrategyPolicy;
@@ -68,7 +69,7 @@ import java.util.function.Consumer;
  * The {@code train} job: load and validate candles, featurise with past-only statistics, then evaluate
  * walk-forward: per fold the policy trainer sees the training window only, and the policy and the
  * baselines are simulated on the test window that follows (after the purge and embargo gap). Writes
- * runs/&lt;run-id&gt;/ with summary.json, trades.csv, shadow_trades.csv, equity.csv and folds.csv.
+ * runs/&lt;run-id&gt;/ with summary.json, trades.csv, shadow_trades.csv, equity.csv, folds.csv and report.html.
  *
  * <p>History before the requested window (when the source has it) is loaded as a lead-in so the
  * indicators and the normalisation are warmed up when the window opens; it lies wholly in the past.
@@ -234,6 +235,7 @@ public final class TrainPipeline {
             }
             new SummaryJson().write(run.summaryJson(), summary);
         }
+        RunReport.write(run.path()); // report.html from the run folder's final files
         timings.put("outputs", (System.nanoTime() - t3) / 1_000_000);
         return summary;
     }

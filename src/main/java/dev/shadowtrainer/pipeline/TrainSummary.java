@@ -190,7 +190,8 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                                     lookahead.differences())));
         }
         out.add("files    " + runFolder + " (summary.json, trades.csv, shadow_trades.csv, equity.csv, folds.csv, "
-                + "metrics.csv" + (memory != null && memory.analysis() != null ? ", analysis.json)" : ")"));
+                + "metrics.csv" + (memory != null && memory.analysis() != null ? ", analysis.json" : "")
+                + ", report.html)");
         if (modelFolder != null) {
             out.add("model    " + modelFolder + " (" + policy + " networks, metadata.json with provenance)");
         }

@@ -162,7 +162,7 @@ class CliTest {
 
         Path folder = Path.of(s.get("runFolder").asText());
         for (String f : List.of("summary.json", "trades.csv", "shadow_trades.csv", "equity.csv", "folds.csv",
-                "metrics.csv")) {
+                "metrics.csv", "report.html")) {
             assertThat(folder.resolve(f)).as(f).isRegularFile();
         }
         // The agent learns: a row per PPO update (2 per fold here) and the last fold's agent saved.
