@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Offline walk-forward shadow-trading trainer for crypto candles.",
         subcommands = {TrainCommand.class, DownloadCommand.class, CandlesCommand.class,
                 LookaheadCheckCommand.class, BenchCommand.class, DbCommand.class, PatternsCommand.class,
-                AnalyzeCommand.class, AbTestCommand.class, StatsCommand.class,
+                AnalyzeCommand.class, AbTestCommand.class, StatsCommand.class, BacktestCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
