@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Offline walk-forward shadow-trading trainer for crypto candles.",
         subcommands = {TrainCommand.class, DownloadCommand.class, CandlesCommand.class,
                 LookaheadCheckCommand.class, BenchCommand.class, DbCommand.class, PatternsCommand.class,
-                AnalyzeCommand.class, AbTestCommand.class, StatsCommand.class, BacktestCommand.class,
+                AnalyzeCommand.class, AbTestCommand.class, StatsCommand.class, BacktestCommand.class, NightlyCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
                 "1:internal error (a bug: rerun with --verbose and report the stack trace)",
                 "2:usage: unknown option, bad flag or config value",
                 "3:bad or insufficient market data",
-                "4:storage unreachable or failing"})
+                "4:storage unreachable or failing",
+                "5:nightly: another nightly holds the lock (models/nightly.lock); nothing was done"})
 public final class ShadowTrainer implements Runnable {
     private final AppContext context;
 
