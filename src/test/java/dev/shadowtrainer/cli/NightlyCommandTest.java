@@ -81,6 +81,11 @@ class NightlyCommandTest {
         assertThat(Files.isSymbolicLink(current)).isTrue();
         assertThat(Files.readSymbolicLink(current).toString()).isEqualTo(name1);
         assertThat(current.resolve("metadata.json")).exists();
+        // The retrain never saw the held-out window the models were compared on.
+        JsonNode trained = JSON.readTree(Path.of(a.get("trainRunFolder").asText()).resolve("summary.json").toFile());
+        assertThat(Instant.parse(trained.get("lastOpen").asText()))
+                .isBefore(Instant.parse(a.get("holdoutFirstOpen").asText()));
+        assertThat(a.get("holdoutBars").asInt()).isEqualTo(5 * 96);
 
         CliRun second = nightly("--live-trades", live.toString());
         assertThat(second.exitCode()).as(second.err()).isZero();
