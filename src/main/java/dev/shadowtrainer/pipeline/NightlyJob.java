@@ -178,7 +178,7 @@ public final class NightlyJob {
     }
 
     /** (a): new candles into the cache for the auto and xchange sources; offline, a warning and the cache. */
-    private String updateCandles(ShadowConfig config, int days, Map<String, String> data, Consumer<String> progress) {
+    String updateCandles(ShadowConfig config, int days, Map<String, String> data, Consumer<String> progress) {
         String source = config.data().source().toLowerCase(Locale.ROOT);
         if (!source.equals("auto") && !source.equals("xchange")) {
             return "source " + config.data().source() + " is not downloaded; used as it is";
