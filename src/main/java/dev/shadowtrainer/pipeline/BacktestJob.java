@@ -190,7 +190,6 @@ public final class BacktestJob {
         Policy policy = Backtest.policy(model, modelName(model));
         Backtest backtest = new Backtest(config, p.market());
         backtest.requireWindow(p.from(), p.to());
-        progress.accept(String.format(Locale.ROOT, "backtesting %s on %d bars", modelName(model), p.to() - p.from()));
         Backtest.Outcome outcome = backtest.run(policy, p.from(), p.to(), config.seed(),
                 progress);
         RunFolder run = RunFolder.create(Path.of(config.output().runsDir()), startedAt, series.id().symbol(),

@@ -45,11 +45,15 @@ public record BacktestSummary(String version, String runId, String runFolder, St
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "backtest of model %s on %s %s %s, %s to %s (%d bars, %d bars of history "
                 + "before)", model, exchange, symbol, timeframe, firstOpen, lastOpen, bars, historyBars));
-        out.add(String.format(Locale.ROOT, "  %-14s %9s %8s %9s %7s %9s", "policy", "return", "sharpe", "max dd",
-                "trades", "fees"));
+        int width = 14;
+        for (EvaluationSummary.PolicyResult r : results) {
+            width = Math.max(width, r.policy().length());
+        }
+        out.add(String.format(Locale.ROOT, "  %-" + width + "s %9s %8s %9s %7s %9s", "policy", "return", "sharpe",
+                "max dd", "trades", "fees"));
         for (EvaluationSummary.PolicyResult r : results) {
             PerformanceMetrics m = r.metrics();
-            out.add(String.format(Locale.ROOT, "  %-14s %8.2f%% %8.2f %8.2f%% %7d %9.2f", r.policy(),
+            out.add(String.format(Locale.ROOT, "  %-" + width + "s %8.2f%% %8.2f %8.2f%% %7d %9.2f", r.policy(),
                     100 * m.totalReturn(), m.sharpe(), 100 * m.maxDrawdown(), m.trades(), m.feesPaid()));
         }
         PerformanceMetrics own = results.get(0).metrics();
