@@ -25,7 +25,7 @@ import picocli.CommandLine.ParameterException;
         description = {"Run a saved model (models/<run-id>/) on a window of candles in the shadow market, with the "
                 + "model's own execution, feature and state config, beside the baselines (buy-and-hold, no-trade, "
                 + "random, trend-rule) on the same window; writes runs/<run-id>/ (summary.json, trades.csv, "
-                + "equity.csv). Bars before --from only warm the features up.",
+                + "shadow_trades.csv, equity.csv). Bars before --from only warm the features up.",
                 "Without --from it tests the last --days (data.days) days. Symbol, exchange and timeframe default to "
                         + "the model's.",
                 "Example: backtest --model models/20251121T140501Z-btcusdt-15m --source file:BTCUSDT_15m.csv "

@@ -9,6 +9,7 @@ import dev.shadowtrainer.market.DataException;
 import dev.shadowtrainer.memory.NearestTrades;
 import dev.shadowtrainer.model.LoadedModel;
 import dev.shadowtrainer.report.EquityCsv;
+import dev.shadowtrainer.report.RunFolder;
 import dev.shadowtrainer.report.TradesCsv;
 import dev.shadowtrainer.features.AtrAdxRegime;
 import dev.shadowtrainer.sim.AtrPositionSizer;
@@ -21,8 +22,12 @@ import dev.shadowtrainer.sim.MarketData;
 import dev.shadowtrainer.sim.PerformanceCalculator;
 import dev.shadowtrainer.sim.Policy;
 import dev.shadowtrainer.sim.Simulator;
+import dev.shadowtrainer.sim.ShadowTrades;
 import dev.shadowtrainer.sim.SimulationResult;
+import dev.shadowtrainer.sim.Trade;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -138,20 +143,33 @@ public final class Backtest {
         if (usable < config.data().minBars()) {
             throw new DataException(String.format(Locale.ROOT, "%s: only %d usable bars from %s to %s (%d bars, "
                     + "%d of history before them) but data.min_bars is %d; widen the window or lower data.min_bars",
-                    market.candles().id(), usable, java.time.Instant.ofEpochMilli(market.candles().openTime(from)),
-                    java.time.Instant.ofEpochMilli(market.candles().closeTime(to - 1)), to - from, from,
+                    market.candles().id(), usable, Instant.ofEpochMilli(market.candles().openTime(from)),
+                    Instant.ofEpochMilli(market.candles().closeTime(to - 1)), to - from, from,
                     config.data().minBars()));
         }
     }
 
-    /** Writes trades.csv (the policy's trades) and equity.csv (the policy beside the baselines). */
-    public static void writeOutputs(Outcome outcome, Path trades, Path equity) {
-        TradesCsv.write(trades, outcome.policy().trades(), ordinal -> AtrAdxRegime.ofOrdinal((byte) ordinal).name());
+    /**
+     * Writes trades.csv (the policy's trades), shadow_trades.csv (every shadow trade of the window) and
+     * equity.csv (the policy beside the baselines) into {@code folder}.
+     */
+    public void writeOutputs(Outcome outcome, Path folder) {
+        TradesCsv.write(folder.resolve(RunFolder.TRADES_CSV), outcome.policy().trades(),
+                ordinal -> AtrAdxRegime.ofOrdinal((byte) ordinal).name());
+        ShadowTrades s = outcome.policyRun().shadowTrades();
+        List<Trade> shadows = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            shadows.add(s.trade(i, 1.0, market.candles().openTime(s.entryBar(i)),
+                    market.candles().openTime(s.exitBar(i))));
+        }
+        TradesCsv.write(folder.resolve(TrainPipeline.SHADOW_TRADES_CSV), shadows,
+                ordinal -> AtrAdxRegime.ofOrdinal((byte) ordinal).name());
         Map<String, EquityCurve> others = new LinkedHashMap<>();
         for (PolicyRecord r : outcome.records().subList(1, outcome.records().size())) {
             others.put(r.policy(), r.curve());
         }
-        EquityCsv.write(equity, outcome.policy().curve(), others);
+        EquityCsv.write(folder.resolve(RunFolder.EQUITY_CSV), outcome.policy().curve(),
+                others);
     }
 
     /** A "trainer" that hands over the policy it was given: the model is already trained. */

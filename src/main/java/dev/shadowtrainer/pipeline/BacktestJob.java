@@ -194,7 +194,7 @@ public final class BacktestJob {
                 progress);
         RunFolder run = RunFolder.create(Path.of(config.output().runsDir()), startedAt, series.id().symbol(),
                 series.id().timeframe());
-        Backtest.writeOutputs(outcome, run.tradesCsv(), run.equityCsv());
+        backtest.writeOutputs(outcome, run.path());
         BacktestSummary summary = BacktestSummary.of(version, run, modelName(model), model.dir().toString(),
                 p.loaded(), outcome, config);
         new SummaryJson().write(run.summaryJson(), summary);

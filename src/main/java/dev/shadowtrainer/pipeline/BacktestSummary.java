@@ -37,7 +37,7 @@ public record BacktestSummary(String version, String runId, String runFolder, St
                 loaded.source(), s.id().exchange(), s.id().symbol().toString(), s.id().timeframe().label(),
                 Instant.ofEpochMilli(s.openTime(outcome.from())), Instant.ofEpochMilli(s.openTime(outcome.to() - 1)),
                 outcome.to() - outcome.from(), outcome.from(), s.fillerCount(outcome.from(), outcome.to()), results,
-                List.of(RunFolder.SUMMARY_JSON, RunFolder.TRADES_CSV, RunFolder.EQUITY_CSV), config.effectiveValues());
+                List.of(RunFolder.SUMMARY_JSON, RunFolder.TRADES_CSV, TrainPipeline.SHADOW_TRADES_CSV, RunFolder.EQUITY_CSV), config.effectiveValues());
     }
 
     /** Short text: the window, one line per policy, the verdict against the baselines, where the files are. */

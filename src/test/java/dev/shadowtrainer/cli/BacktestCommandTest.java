@@ -108,6 +108,8 @@ class BacktestCommandTest {
         assertThat(Files.readAllLines(runA.resolve("trades.csv"))).isEqualTo(Files.readAllLines(runB.resolve("trades.csv")));
         assertThat(Files.readAllLines(runA.resolve("equity.csv"))).isEqualTo(Files.readAllLines(runB.resolve("equity.csv")));
         assertThat(runA.resolve("summary.json")).exists();
+        assertThat(Files.readAllLines(runA.resolve("shadow_trades.csv")).size()).as("shadow trades of the window")
+                .isGreaterThan(1);
 
         // The same window as train's last test fold, with the network train saved (the last fold's): the same trades.
         List<String> columns = List.of("entry_time", "exit_time", "entry_price", "exit_price", "notional", "fees",
@@ -163,6 +165,28 @@ class BacktestCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
         assertThat(r.errorLines()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).contains("usable bars", "data.min_bars is 500");
+    }
+
+    @Test
+    void anObservationSizeOtherThanTheModelsIsOneLineAndExit3() {
+        CliRun r = backtest("--days", "7", "--set", "training.rl_agent.state_dim=96");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
+        assertThat(r.errorLines()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("expects an observation of 80 values", "makes 96 values");
+    }
+
+    @Test
+    void toWithoutFromAndDaysWithFromAreUsageErrors() {
+        CliRun noFrom = backtest("--to", "2025-06-20");
+        assertThat(noFrom.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noFrom.err()).contains("--to needs --from");
+        CliRun both = backtest("--days", "7", "--from", "2025-06-20");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.errorLines()).isEqualTo(1);
+        assertThat(both.err()).contains("give one");
+        CliRun garbled = backtest("--from", "June 20");
+        assertThat(garbled.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(garbled.err()).contains("--from June 20 is not a date YYYY-MM-DD");
     }
 
     @Test
