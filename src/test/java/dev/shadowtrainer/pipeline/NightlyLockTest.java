@@ -27,7 +27,7 @@ class NightlyLockTest {
     void aSecondHolderIsRefusedWhileHeldAndAdmittedAfterRelease() throws Exception {
         Path file = dir.resolve("models").resolve(NightlyLock.FILE);
         try (NightlyLock held = NightlyLock.acquire(file, T)) {
-            assertThat(Files.readString(file)).contains("pid " + ProcessHandle.current().pid(), T.toString());
+            // (Not read here: on POSIX, closing any descriptor of the file in the holding process drops its lock.)
             // Another thread of this process cannot take it either.
             Thread other = new Thread(() -> assertThatThrownBy(() -> NightlyLock.acquire(file, T))
                     .isInstanceOf(ShadowTrainerException.class)
@@ -39,7 +39,10 @@ class NightlyLockTest {
             other.start();
             other.join();
             assertThat(failure[0]).isNull();
+            // The refused attempt in this JVM must not have dropped the OS lock: another process is refused too.
+            assertThat(probe(file)).isEqualTo("refused: pid " + ProcessHandle.current().pid() + " since " + T);
         }
+        assertThat(probe(file)).isEqualTo("got");
         try (NightlyLock again = NightlyLock.acquire(file, T.plusSeconds(60))) {
             assertThat(Files.readString(file)).contains(T.plusSeconds(60).toString());
         }
@@ -77,6 +80,31 @@ class NightlyLockTest {
         }
         try (NightlyLock after = NightlyLock.acquire(file, T)) {
             assertThat(Files.readString(file)).contains("pid " + ProcessHandle.current().pid());
+        }
+    }
+
+    /** Whether another process can take the lock now: "got" or "refused". */
+    private static String probe(Path file) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Probe.class.getName(), file.toString())).redirectErrorStream(true).start();
+        String line;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            line = out.readLine();
+        }
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return line;
+    }
+
+    /** A separate process that tries the lock once and says whether it got it. */
+    public static final class Probe {
+        public static void main(String[] args) {
+            try (NightlyLock lock = NightlyLock.acquire(Path.of(args[0]), Instant.now())) {
+                System.out.println("got");
+            } catch (ShadowTrainerException e) {
+                System.out.println(e.exitCode() != ExitCodes.LOCKED ? "error " + e.getMessage()
+                        : "refused: " + e.getMessage().replaceAll(".*\\((.*)\\);.*", "$1"));
+            }
         }
     }
 
