@@ -7,6 +7,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     public static final int BAD_DATA = 3;
     public static final int STORAGE = 4;
+    /** {@code nightly}: another nightly holds the lock, nothing was done. */
+    public static final int LOCKED = 5;
 
     private ExitCodes() {
     }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, DownloadCommand.class, CandlesCommand.class,
                 LookaheadCheckCommand.class, BenchCommand.class, DbCommand.class, PatternsCommand.class,
                 AnalyzeCommand.class, AbTestCommand.class, StatsCommand.class, ExportCommand.class, PredictCommand.class,
-                ReportCommand.class,
+                ReportCommand.class, BacktestCommand.class, NightlyCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
                 "1:internal error (a bug: rerun with --verbose and report the stack trace)",
                 "2:usage: unknown option, bad flag or config value",
                 "3:bad or insufficient market data",
-                "4:storage unreachable or failing"})
+                "4:storage unreachable or failing",
+                "5:nightly: another nightly holds the lock (models/nightly.lock); nothing was done"})
 public final class ShadowTrainer implements Runnable {
     private final AppContext context;
 

@@ -143,6 +143,23 @@ public final class ConfigSchema {
                 "ATR sizing (rl.enabled false, or the sizing agent failing): size multiplier = target / ATR(14) in "
                         + "percent of the close, clamped to [0.3, 1.5]"));
 
+        add(integer("nightly.train_days", 90, 1, 36_500,
+                "days nightly retrains on (walk-forward, as train), ending where the held-out window begins"));
+        add(integer("nightly.holdout_days", 14, 1, 36_500,
+                "newest days nightly holds out of training and tests the challenger and the champion on"));
+        add(text("nightly.metric", "sharpe", List.of("sharpe", "total_return"),
+                "held-out result nightly compares, after fees and slippage: sharpe (annualised) or total_return"));
+        add(number("nightly.min_improvement", 0.10, 0, false, 100,
+                "a challenger is promoted only if its metric beats the champion's by at least this fraction of "
+                        + "the champion's (0.10 = 10%)"));
+        add(number("nightly.significance", 0.05, 0, true, 1,
+                "largest p-value of the paired t-test on the two models' per-bar held-out returns that counts as "
+                        + "a real difference"));
+        add(integer("nightly.min_trades", 10, 0, 1_000_000,
+                "fewest trades a challenger must make in the held-out window to be promoted"));
+        add(integer("nightly.lookahead_samples", 10, 1, 10_000,
+                "decision points of the lookahead check every challenger must pass to be promoted"));
+
         add(text("output.runs_dir", "runs", List.of(), "folder under which each run writes runs/<run-id>/"));
         add(text("output.models_dir", "models", List.of(),
                 "folder under which train saves the trained agent as models/<run-id>/"));

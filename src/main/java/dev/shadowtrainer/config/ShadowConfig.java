@@ -148,6 +148,28 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
         }
     }
 
+    /**
+     * The nightly job's settings (nightly.*).
+     *
+     * @param trainDays        days retrained on, ending where the held-out window begins
+     * @param holdoutDays      newest days held out of training, on which challenger and champion are compared
+     * @param metric           sharpe or total_return
+     * @param minImprovement   fraction of the champion's metric the challenger must beat it by
+     * @param significance     largest p-value counted as a real difference
+     * @param minTrades        fewest held-out trades of a promotable challenger
+     * @param lookaheadSamples decision points of the challenger's lookahead check
+     */
+    public record NightlyConfig(int trainDays, int holdoutDays, String metric, double minImprovement,
+                                double significance, int minTrades, int lookaheadSamples) {
+    }
+
+    public NightlyConfig nightly() {
+        return new NightlyConfig(integer(settings, "nightly.train_days"), integer(settings, "nightly.holdout_days"),
+                str(settings, "nightly.metric"), num(settings, "nightly.min_improvement"),
+                num(settings, "nightly.significance"), integer(settings, "nightly.min_trades"),
+                integer(settings, "nightly.lookahead_samples"));
+    }
+
     static ShadowConfig from(Map<String, Setting> s) {
         return new ShadowConfig(
                 lng(s, "seed"),

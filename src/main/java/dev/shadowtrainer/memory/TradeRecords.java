@@ -53,6 +53,23 @@ public final class TradeRecords {
                 Embedding.of(market, bar), Embedding.VERSION, trade.pnl() > 0);
     }
 
+    /**
+     * The row of a trade taken by the live system: key {@code live|<exchange>|<symbol>|<tradeId>}, so importing it
+     * again adds nothing; features, regime and embedding from {@code bar}, the last bar closed at its entry.
+     */
+    public StoredTrade live(String tradeId, int bar, Instant entry, Instant exit, double entryPrice, double exitPrice,
+                            double size, double leverage, double fees, String exitReason, double mfePercent,
+                            double maePercent) {
+        double pnl = size * leverage * (exitPrice / entryPrice - 1) - fees;
+        String key = Sha256.of(String.join("|", "live", id.exchange(), id.symbol().toString(), tradeId)
+                .getBytes(StandardCharsets.UTF_8));
+        float rawVolatility = volatility < 0 ? 0f : market.rawFeatures().value(bar, volatility);
+        return new StoredTrade(key, runId, id.exchange(), id.symbol().toString(), id.timeframe().label(), "live",
+                entry, exit, entryPrice, exitPrice, size, leverage, fees, pnl, 100 * pnl / size, exitReason,
+                finite(mfePercent), finite(maePercent), AtrAdxRegime.ofOrdinal(market.regimes()[bar]).name(),
+                finite(rawVolatility), features(bar), Embedding.of(market, bar), Embedding.VERSION, pnl > 0);
+    }
+
     private String key(String kind, String policy, Trade t) {
         String natural = String.join("|", kind, policy, id.exchange(), id.symbol().toString(), id.timeframe().label(),
                 Long.toString(t.entryTime()), Long.toString(t.exitTime()), Double.toString(t.entryPrice()),

@@ -84,8 +84,21 @@ public final class TrainPipeline {
     private final String version;
     private final Clock clock;
     private final PolicyTrainer trainer;
+    private final int holdoutDays;
 
     public TrainPipeline(CandleLoader loader, String version, Clock clock, PolicyTrainer trainer) {
+        this(loader, version, clock, trainer, 0);
+    }
+
+    /**
+     * @param holdoutDays the newest days of the loaded data.days left out of the run entirely (nightly tests the
+     *                    models on them afterwards); 0 for none
+     */
+    public TrainPipeline(CandleLoader loader, String version, Clock clock, PolicyTrainer trainer, int holdoutDays) {
+        if (holdoutDays < 0) {
+            throw new IllegalArgumentException("holdoutDays must not be negative, got " + holdoutDays);
+        }
+        this.holdoutDays = holdoutDays;
         this.loader = Objects.requireNonNull(loader, "loader is null");
         this.version = Objects.requireNonNull(version, "version is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
@@ -101,7 +114,7 @@ public final class TrainPipeline {
         // The trade memory first: an unreachable database stops the run before any work (exit 4).
         MemoryDatabase memoryDatabase = MemoryDatabase.open(MemoryUrl.parse(config.database().url()));
         TradeMemory tradeMemory = new TradeMemory(memoryDatabase);
-        LoadedSeries loaded = loader.load(config.data(), config.seed(), preparation.leadInBars());
+        LoadedSeries loaded = holdOut(loader.load(config.data(), config.seed(), preparation.leadInBars()));
         CandleSeries series = loaded.series();
         int from = loaded.windowStart();
         long t1 = System.nanoTime();
@@ -238,6 +251,22 @@ public final class TrainPipeline {
         RunReport.write(run.path()); // report.html from the run folder's final files
         timings.put("outputs", (System.nanoTime() - t3) / 1_000_000);
         return summary;
+    }
+
+    /** The loaded candles without the newest holdoutDays days, which this run then never sees. */
+    private LoadedSeries holdOut(LoadedSeries loaded) {
+        if (holdoutDays == 0) {
+            return loaded;
+        }
+        CandleSeries s = loaded.series();
+        int cut = s.startOfLastDays(holdoutDays);
+        if (cut <= loaded.windowStart()) {
+            throw new DataException(String.format(Locale.ROOT, "%s %s: holding out the last %d days leaves nothing of "
+                    + "the %d-day window to train on; raise data.days or lower the held-out days", s.id().symbol(),
+                    s.id().timeframe(), holdoutDays, loaded.requestedDays()));
+        }
+        return new LoadedSeries(loaded.source(), s.slice(0, cut), loaded.windowStart(), loaded.quality(),
+                Math.max(1, loaded.requestedDays() - holdoutDays));
     }
 
     /** models/&lt;run-id&gt;/: the networks, the observation spec and the provenance of this run. */
