@@ -1,9 +1,6 @@
 package dev.shadowtrainer.pipeline;
 
 import dev.shadowtrainer.agent.env.NetworkPolicy;
-import dev.shadowtrainer.agent.ppo.ActorCritic;
-import dev.shadowtrainer.ExitCodes;
-import dev.shadowtrainer.ShadowTrainerException;
 import dev.shadowtrainer.config.ShadowConfig;
 import dev.shadowtrainer.market.DataException;
 import dev.shadowtrainer.memory.NearestTrades;
@@ -82,15 +79,7 @@ public final class Backtest {
 
     /** The network saved as {@code graph} in {@code model}, acting greedily, named {@code name}. */
     public static Policy policy(LoadedModel model, String name) {
-        ActorCritic network;
-        try {
-            network = ActorCritic.of(model.graph(PpoPolicyTrainer.NETWORK));
-        } catch (IllegalArgumentException e) {
-            throw new ShadowTrainerException(ExitCodes.BAD_DATA, "model " + model.dir() + ": its '"
-                    + PpoPolicyTrainer.NETWORK + "' graph is not an actor-critic this version can run (" + e.getMessage()
-                    + "); train the model again");
-        }
-        return new NetworkPolicy(name, network);
+        return new NetworkPolicy(name, TrainedModel.of(model, PpoPolicyTrainer.NETWORK, "backtest").network());
     }
 
     /**

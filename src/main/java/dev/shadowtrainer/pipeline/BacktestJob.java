@@ -1,9 +1,7 @@
 package dev.shadowtrainer.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.shadowtrainer.ExitCodes;
 import dev.shadowtrainer.ShadowTrainerException;
-import dev.shadowtrainer.agent.ppo.ActorCritic;
 import dev.shadowtrainer.config.ConfigKey;
 import dev.shadowtrainer.config.ConfigSchema;
 import dev.shadowtrainer.config.ShadowConfig;
@@ -11,7 +9,6 @@ import dev.shadowtrainer.config.ShadowConfig.DataConfig;
 import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.market.DataException;
 import dev.shadowtrainer.market.SyntheticCandleSource;
-import dev.shadowtrainer.memory.NearestTrades;
 import dev.shadowtrainer.model.LoadedModel;
 import dev.shadowtrainer.model.ModelMetadata;
 import dev.shadowtrainer.report.RunFolder;
@@ -21,7 +18,6 @@ import dev.shadowtrainer.sim.Policy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,32 +148,19 @@ public final class BacktestJob {
      */
     public static void requireCompatible(LoadedModel model, ShadowConfig config, MarketData market) {
         CandleSeries series = market.candles();
-        ModelMetadata m = model.metadata();
-        if (m.candles() != null && !m.candles().timeframe().equals(series.id().timeframe().label())) {
-            throw new DataException("model " + model.dir() + " was trained on " + m.candles().timeframe()
+        TrainedModel trained = TrainedModel.of(model, PpoPolicyTrainer.NETWORK, "backtest");
+        if (!trained.timeframe().equals(series.id().timeframe())) {
+            throw new DataException("model " + model.dir() + " was trained on " + trained.timeframe().label()
                     + " candles but the data is " + series.id().timeframe().label() + "; pass --timeframe "
-                    + m.candles().timeframe() + " or use a model trained on " + series.id().timeframe().label());
+                    + trained.timeframe().label() + " or use a model trained on " + series.id().timeframe().label());
         }
         int stateDim = config.training().rlAgent().stateDim();
-        MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
-        ObservationSpec ours = ObservationSpec.of(preparation, new NearestTrades(market, 1, 1,
-                NearestTrades.Past.NONE), stateDim);
-        List<String> expected = new ArrayList<>();
-        JsonNode slots = m.features().path("slots");
-        for (JsonNode slot : slots) {
-            expected.add(slot.path("name").asText());
-        }
-        List<String> actual = ours.slots().stream().map(ObservationSpec.Slot::name).toList();
-        int savedDim = m.features().path("state_dim").asInt(-1);
-        if (!expected.equals(actual) || savedDim != stateDim) {
-            throw new DataException("model " + model.dir() + " expects an observation of " + savedDim + " values "
-                    + "laid out as " + expected.size() + " named slots that this version does not build (it makes "
-                    + stateDim + " values, " + actual.size() + " slots); train the model again with this version");
-        }
-        int inputs = ActorCritic.of(model.graph(PpoPolicyTrainer.NETWORK)).observationSize();
-        if (inputs != stateDim) {
-            throw new DataException("model " + model.dir() + ": its network takes " + inputs + " inputs but "
-                    + "training.rl_agent.state_dim is " + stateDim + "; leave state_dim as the model has it");
+        int window = config.features().normalizationWindow();
+        if (stateDim != trained.stateDim() || window != trained.normalizationWindow()) {
+            throw new DataException("model " + model.dir() + " takes observations of " + trained.stateDim()
+                    + " values normalised over " + trained.normalizationWindow() + " bars but the config asks for "
+                    + stateDim + " over " + window + "; leave training.rl_agent.state_dim and "
+                    + "features.normalization_window as the model has them");
         }
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.shadowtrainer.ExitCodes;
 import dev.shadowtrainer.ShadowTrainerException;
-import dev.shadowtrainer.agent.env.NetworkPolicy;
 import dev.shadowtrainer.agent.ppo.ActorCritic;
 import dev.shadowtrainer.config.ShadowConfig;
 import dev.shadowtrainer.config.ShadowConfig.NightlyConfig;
@@ -17,7 +16,6 @@ import dev.shadowtrainer.market.DownloadResult;
 import dev.shadowtrainer.market.SeriesId;
 import dev.shadowtrainer.memory.MemoryDatabase;
 import dev.shadowtrainer.memory.MemoryUrl;
-import dev.shadowtrainer.memory.NearestTrades;
 import dev.shadowtrainer.memory.RunRecord;
 import dev.shadowtrainer.memory.StoredTrade;
 import dev.shadowtrainer.memory.TradeMemory;
@@ -32,7 +30,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -251,18 +248,13 @@ public final class NightlyJob {
     /** The challenger through {@link LookaheadCheck} on the held-out window (with its warm-up history). */
     private static LookaheadReport lookahead(LoadedModel model, ShadowConfig config, CandleSeries series, int from,
                                              int samples, Consumer<String> progress) {
-        MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
-        int start = Math.max(0, from - preparation.leadInBars());
-        ActorCritic network = ActorCritic.of(model.graph(PpoPolicyTrainer.NETWORK));
-        String name = model.metadata().name();
-        LookaheadCheck check = new LookaheadCheck(preparation, data -> new NetworkPolicy(name, network),
-                data -> new NearestTrades(data, config.memory().indexSize(), config.memory().neighbours(),
-                        NearestTrades.Past.NONE),
-                ExecutionConfig.from(config.training().shadowTrading(), series.id().timeframe()),
-                config.training().rlAgent().stateDim());
         progress.accept("checking the challenger for lookahead at " + samples + " decision points");
-        return check.run(series.slice(start, series.size()), from - start, samples,
-                config.evaluation().initialEquity(), config.seed());
+        return TrainedPolicyCheck.window(series, from, series.size(),
+                new MarketPreparation(config.features().normalizationWindow()), model.metadata().name(),
+                ActorCritic.of(model.graph(PpoPolicyTrainer.NETWORK)),
+                ExecutionConfig.from(config.training().shadowTrading(), series.id().timeframe()),
+                config.training().rlAgent().stateDim(), config.memory().indexSize(), config.memory().neighbours(),
+                samples, config.evaluation().initialEquity(), config.seed());
     }
 
     /** Moves a rejected challenger to models/challengers/&lt;name&gt;/ and writes &lt;name&gt;.reason.json beside it. */

@@ -46,14 +46,28 @@ public final class TrainedPolicyCheck {
                              ExecutionConfig execution, int stateDim, int indexSize, int neighbours, int samples,
                              double initialEquity, long seed) {
         Objects.requireNonNull(network, "network is null");
-        int start = Math.max(0, last.testFrom() - preparation.leadInBars());
-        CandleSeries window = series.slice(start, last.testTo());
-        LookaheadCheck check = new LookaheadCheck(preparation, data -> new NetworkPolicy(PpoPolicyTrainer.NAME, network),
-                data -> new NearestTrades(data, indexSize, neighbours, NearestTrades.Past.NONE), execution, stateDim);
         try {
-            return Result.of(check.run(window, last.testFrom() - start, samples, initialEquity, seed));
+            return Result.of(window(series, last.testFrom(), last.testTo(), preparation, PpoPolicyTrainer.NAME, network,
+                    execution, stateDim, indexSize, neighbours, samples, initialEquity, seed));
         } catch (DataException e) {
             return new Result(false, 0, 0, last.testTo() - last.testFrom(), e.getMessage());
         }
+    }
+
+    /**
+     * lookahead-check of {@code network}, greedy and named {@code name}, over bars [from, to) of {@code series} with
+     * the history before {@code from} (the preparation's lead-in) as warm-up; the memory look-up starts empty in
+     * every rerun.
+     *
+     * @throws DataException when the window holds fewer decisions than {@code samples}
+     */
+    public static LookaheadReport window(CandleSeries series, int from, int to, MarketPreparation preparation,
+                                         String name, ActorCritic network, ExecutionConfig execution, int stateDim,
+                                         int indexSize, int neighbours, int samples, double initialEquity,
+                                         long seed) {
+        int start = Math.max(0, from - preparation.leadInBars());
+        LookaheadCheck check = new LookaheadCheck(preparation, data -> new NetworkPolicy(name, network),
+                data -> new NearestTrades(data, indexSize, neighbours, NearestTrades.Past.NONE), execution, stateDim);
+        return check.run(series.slice(start, to), from - start, samples, initialEquity, seed);
     }
 }

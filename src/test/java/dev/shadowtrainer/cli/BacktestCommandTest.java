@@ -172,7 +172,7 @@ class BacktestCommandTest {
         CliRun r = backtest("--days", "7", "--set", "training.rl_agent.state_dim=96");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_DATA);
         assertThat(r.errorLines()).as(r.err()).isEqualTo(1);
-        assertThat(r.err()).contains("expects an observation of 80 values", "makes 96 values");
+        assertThat(r.err()).contains("takes observations of 80 values", "the config asks for 96");
     }
 
     @Test
