@@ -37,7 +37,7 @@ final class TrainCommand extends MarketCommand {
                 : new RulePolicyTrainer();
         TrainSummary summary = new TrainPipeline(loader, VersionProvider.version(), context().clock(), trainer)
                 .run(config, progress::note);
-        printSummary(summary, summary.lines());
+        printSummary(summary, common.verbose ? summary.lines() : summary.shortLines());
         if (summary.memory() != null && summary.memory().spilled() > 0) {
             progress().println("train: the trade memory " + summary.memory().database() + " was lost mid-run; "
                     + summary.memory().spilled() + " trades are in " + summary.memory().spillFile()

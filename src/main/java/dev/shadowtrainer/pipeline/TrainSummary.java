@@ -129,6 +129,43 @@ public record TrainSummary(String version, String runId, String runFolder, long 
                                  int normalizationWindow) {
     }
 
+    /**
+     * The closing summary a user reads after a run: what ran, the out-of-sample table with a one-line verdict,
+     * the lookahead check, and where the files, the report, the model and the trades are. {@link #lines()} has
+     * every detail (data quality, features, regimes, execution, shadow trades, agents, patterns, analysis).
+     */
+    public List<String> shortLines() {
+        List<String> out = new ArrayList<>();
+        for (String line : lines()) {
+            boolean tableRow = line.startsWith("  ") && !line.startsWith("   ");
+            if (line.startsWith("train ") || line.startsWith("window ") || line.startsWith("out of sample")
+                    || tableRow || line.startsWith("lookahead") || line.startsWith("model ")
+                    || line.startsWith("memory ")) {
+                out.add(line);
+            }
+            if (tableRow && out.size() == 4 + evaluation.results().size()) {
+                out.add(verdict());
+            }
+        }
+        out.add("files    " + runFolder + " (summary.json, trades.csv, equity.csv, ..., report.html)");
+        out.add("details  --verbose, summary.json or report.html");
+        return out;
+    }
+
+    /** One line: the policy's out-of-sample Sharpe against each baseline's. */
+    String verdict() {
+        List<EvaluationSummary.PolicyResult> results = evaluation.results();
+        EvaluationSummary.PolicyResult own = results.get(0);
+        List<String> ahead = new ArrayList<>();
+        List<String> behind = new ArrayList<>();
+        for (EvaluationSummary.PolicyResult r : results.subList(1, results.size())) {
+            (own.metrics().sharpe() > r.metrics().sharpe() ? ahead : behind).add(r.policy());
+        }
+        return String.format(Locale.ROOT, "verdict  %s beats %d of %d on Sharpe after fees%s%s", own.policy(),
+                ahead.size(), results.size() - 1, ahead.isEmpty() ? "" : "; ahead of " + String.join(", ", ahead),
+                behind.isEmpty() ? "" : "; behind " + String.join(", ", behind));
+    }
+
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "train %s %s %s from %s (seed %d), run %s", exchange, symbol, timeframe,

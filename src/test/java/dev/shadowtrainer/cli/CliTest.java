@@ -130,7 +130,7 @@ class CliTest {
     @Test
     void trainOnRealDataPrintsQualityFeaturesAndRegimes() throws IOException {
         String file = "file:" + SharedData.binance2025("BTCUSDT_15m.csv");
-        CliRun text = run("train", "--symbol", "BTC/USDT", "--days", "60", "--source", file);
+        CliRun text = run("train", "--symbol", "BTC/USDT", "--days", "60", "--source", file, "--verbose");
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("quality", "8640 rows read", "features 26 per bar", "regimes");
 
@@ -186,6 +186,21 @@ class CliTest {
         assertThat(Files.readAllLines(folder.resolve("folds.csv"))).hasSize(1 + 4 * 6);
         assertThat(JSON.readTree(folder.resolve("summary.json").toFile()).get("runId").asText())
                 .isEqualTo(s.get("runId").asText());
+    }
+
+    @Test
+    void trainsClosingSummaryIsShortUnlessVerbose() {
+        CliRun text = trainShort("train", "--source", "synthetic", "--days", "30", "--seed", "7",
+                "--set", "training.rl_agent.enabled=false");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        List<String> lines = text.out().lines().toList();
+        // header, window, the out-of-sample heading and table (6 policies), verdict, memory, files, details
+        assertThat(lines).hasSizeLessThanOrEqualTo(15);
+        assertThat(lines.get(0)).startsWith("train synthetic BTC/USDT 15m");
+        assertThat(text.out()).containsPattern("\nverdict  rule-policy beats \\d of 5 on Sharpe after fees")
+                .containsPattern("\nfiles    .*report\\.html\\)")
+                .contains("details  --verbose, summary.json or report.html")
+                .doesNotContain("quality ", "execution ", "sizing ");
     }
 
     @Test
@@ -252,7 +267,7 @@ class CliTest {
                 .asLong());
         Path modelCopy = Path.of(json(rl).get("modelFolder").asText()).resolve("position_sizing_q_table.json");
         assertThat(Files.readAllBytes(modelCopy)).isEqualTo(Files.readAllBytes(table));
-        CliRun text = trainShort("train", "--source", "synthetic", "--days", "30", "--seed", "7",
+        CliRun text = trainShort("train", "--source", "synthetic", "--days", "30", "--seed", "7", "--verbose",
                 "--set", "training.rl_agent.enabled=false", "--set", "rl.enabled=false");
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).containsPattern("sizing +atr: \\d+ entries sized, 0 fallbacks to atr\n");
@@ -302,7 +317,7 @@ class CliTest {
         assertThat(agents.get(1).get("updates").asLong()).isEqualTo(trades);
         assertThat(agents.get(1).get("episodes").asLong()).isEqualTo(episodes);
 
-        CliRun text = trainShort("train", "--source", "synthetic", "--days", "30", "--seed", "7",
+        CliRun text = trainShort("train", "--source", "synthetic", "--days", "30", "--seed", "7", "--verbose",
                 "--set", "training.rl_agent.enabled=false", "--set", "rl.sizing_agent=v2", "--set",
                 "rl.preset=v2_domain");
         assertThat(text.exitCode()).as(text.err()).isZero();
@@ -361,7 +376,7 @@ class CliTest {
         assertThat(statsText.out()).contains("meta_strategy_v2 (meta_strategy_q_table.json, v2, 60 actions): ",
                 "position_sizing_v1 (position_sizing_q_table.json", "greedy in");
 
-        CliRun text = trainShort("train", "--source", "synthetic", "--days", "30", "--seed", "7",
+        CliRun text = trainShort("train", "--source", "synthetic", "--days", "30", "--seed", "7", "--verbose",
                 "--set", "training.rl_agent.enabled=false");
         assertThat(text.exitCode()).as(text.err()).isZero();
         // the rule trainer has no network: meta-rl keeps the four rule models (nothing after mean-reversion)
