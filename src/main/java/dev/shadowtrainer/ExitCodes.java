@@ -7,6 +7,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     public static final int BAD_DATA = 3;
     public static final int STORAGE = 4;
+    /** Stopped by Ctrl-C (SIGINT, 128 + 2 as shells report it) after saving a checkpoint to resume from. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

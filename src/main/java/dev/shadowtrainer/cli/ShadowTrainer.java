@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
                 "1:internal error (a bug: rerun with --verbose and report the stack trace)",
                 "2:usage: unknown option, bad flag or config value",
                 "3:bad or insufficient market data",
-                "4:storage unreachable or failing"})
+                "4:storage unreachable or failing",
+                "130:interrupted by Ctrl-C after saving a checkpoint; continue with train --resume <run-id>"})
 public final class ShadowTrainer implements Runnable {
     private final AppContext context;
 
