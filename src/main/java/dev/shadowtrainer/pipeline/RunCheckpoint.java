@@ -42,6 +42,11 @@ public record RunCheckpoint(Map<String, String> fingerprint, int fold, List<floa
     public static final String FILE = "checkpoint.bin";
     private static final int MAGIC = 0x53544350; // "STCP"
     private static final int FORMAT = 1;
+    /** Fingerprint keys beside the config's: the candles' checksum, the stored trades before the window. */
+    static final String CANDLES = "candles.sha256";
+    static final String PAST_TRADES = "memory.trades_before_window";
+    static final String VERSION = "version";
+    private static final java.util.Set<String> DERIVED = java.util.Set.of(CANDLES, PAST_TRADES, VERSION);
 
     public RunCheckpoint {
         fingerprint = Map.copyOf(fingerprint);
@@ -169,7 +174,10 @@ public record RunCheckpoint(Map<String, String> fingerprint, int fold, List<floa
      * null when they agree.
      */
     public String difference(Map<String, String> now) {
-        for (String key : new java.util.TreeSet<>(union(now))) {
+        // Config keys first: a changed seed also changes synthetic candles, and the seed is the cause to name.
+        java.util.List<String> keys = new java.util.ArrayList<>(new java.util.TreeSet<>(union(now)));
+        keys.sort(java.util.Comparator.comparing(k -> DERIVED.contains(k)));
+        for (String key : keys) {
             String was = fingerprint.get(key);
             String is = now.get(key);
             if (!Objects.equals(was, is)) {

@@ -172,7 +172,7 @@ public final class TrainPipeline {
         if (checkpoint != null) {
             String difference = checkpoint.difference(fingerprint);
             if (difference != null) {
-                throw new ShadowTrainerException(difference.startsWith("candles.") ? ExitCodes.BAD_DATA : ExitCodes.USAGE,
+                throw new ShadowTrainerException(difference.startsWith(RunCheckpoint.CANDLES) ? ExitCodes.BAD_DATA : ExitCodes.USAGE,
                         "cannot resume run " + resumeId + ": " + difference + "; resume it with the config, seed and "
                                 + "data it started with, or start a new run");
             }
@@ -289,9 +289,9 @@ public final class TrainPipeline {
         Map<String, String> f = new LinkedHashMap<>();
         config.effectiveValues().forEach((k, v) -> f.put(k, String.valueOf(v)));
         f.remove("training.checkpoint_every");
-        f.put("candles.sha256", dev.shadowtrainer.model.CandleFingerprint.sha256(series));
-        f.put("memory.trades_before_window", Integer.toString(pastTrades));
-        f.put("version", version);
+        f.put(RunCheckpoint.CANDLES, dev.shadowtrainer.model.CandleFingerprint.sha256(series));
+        f.put(RunCheckpoint.PAST_TRADES, Integer.toString(pastTrades));
+        f.put(RunCheckpoint.VERSION, version);
         return f;
     }
 
