@@ -56,7 +56,8 @@ final class CtrlC implements RunInterrupt, AutoCloseable {
         }
         requested = true;
         err.println();
-        err.println("interrupt: saving a checkpoint after the current update, then exiting (Ctrl-C again to quit now)");
+        err.println("interrupt: saving a checkpoint after the current PPO update (or before the next fold), then "
+                + "exiting; once the walk-forward is over the run finishes its outputs (Ctrl-C again to quit now)");
         err.flush();
     }
 

@@ -68,8 +68,20 @@ public final class Checkpoints {
     }
 
     /**
+     * After the walk-forward's last fold: stops the run (saving a checkpoint with every fold's network, so a
+     * resume only runs the test windows again and writes the outputs) if asked to.
+     */
+    public void afterWalkForward(int folds) {
+        if (file != null && interrupt.requested(folds, 0)) {
+            save(folds, null);
+            throw new RunInterruptedException(runId, "after the walk-forward");
+        }
+    }
+
+    /**
      * After update {@code update} (1-based) of fold {@code fold}: saves a checkpoint every {@code every}
-     * updates, and saves one and stops the run if asked to.
+     * updates, and saves one and stops the run if asked to. A null state (a training too long to replay)
+     * saves the fold's start instead, so a resume trains that fold again from its beginning.
      */
     public void afterUpdate(int fold, int update, Supplier<PpoState> state) {
         if (file == null) {

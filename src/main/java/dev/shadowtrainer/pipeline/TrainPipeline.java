@@ -236,6 +236,7 @@ public final class TrainPipeline {
         trainer.checkpointing(checkpoints);
         WalkForwardEvaluation.Outcome outcome = evaluator.run(folds, stoppingBeforeFolds(trainer, checkpoints),
                 progress);
+        checkpoints.afterWalkForward(folds.size());
         long t3 = System.nanoTime();
         timings.put("walk-forward", (t3 - t2) / 1_000_000);
 

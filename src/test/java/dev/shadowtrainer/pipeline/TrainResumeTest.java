@@ -121,6 +121,19 @@ class TrainResumeTest {
     }
 
     @Test
+    void aRunStoppedAfterTheWalkForwardResumesWithoutTraining() throws IOException {
+        int folds = reference.summary().evaluation().folds();
+        String runId = interrupted("after", Map.of(), (fold, update) -> fold == folds, RunInterruptedException.class);
+        RunCheckpoint saved = RunCheckpoint.read(dir.resolve("after").resolve("runs").resolve(runId)
+                .resolve(RunCheckpoint.FILE), runId);
+        assertThat(saved.networks()).hasSize(folds);
+        assertThat(saved.inProgress()).isNull();
+        Finished b = resume("after", runId, new ArrayList<>());
+        assertThat(b.trainer().metrics()).as("all rows restored, none trained").isEqualTo(saved.metrics());
+        assertSameResult(reference, b);
+    }
+
+    @Test
     void aRunThatDiedWithoutSavingResumesFromItsLastPeriodicCheckpoint() throws IOException {
         // Dies after update 3 of fold 2 without a checkpoint of its own: update 2's (checkpoint_every 2) is left.
         String runId = interrupted("died", Map.of(), (fold, update) -> {
@@ -137,7 +150,7 @@ class TrainResumeTest {
     }
 
     @Test
-    void aResumeRefusesAnotherSeedOrConfigAndAnUnknownOrFinishedRun() {
+    void aResumeRefusesAnotherSeedOrConfigAnUnknownRunAndADamagedCheckpoint() throws IOException {
         String runId = interrupted("refused", Map.of(), (fold, update) -> fold == 0 && update == 1,
                 RunInterruptedException.class);
         ShadowConfig otherSeed = config("refused", Map.of("seed", "12"));
@@ -153,6 +166,14 @@ class TrainResumeTest {
                 .isInstanceOf(ShadowTrainerException.class).hasMessageContaining("data.days");
 
         ShadowConfig same = config("refused", Map.of());
+        Path file = dir.resolve("refused").resolve("runs").resolve(runId).resolve(RunCheckpoint.FILE);
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> pipeline(trainer(same), RunInterrupt.NEVER).resume(same, runId, l -> { }))
+                .isInstanceOf(ShadowTrainerException.class).hasMessageContaining("cannot read the checkpoint")
+                .hasMessageNotContaining("\n")
+                .satisfies(e -> assertThat(((ShadowTrainerException) e).exitCode()).isEqualTo(ExitCodes.STORAGE));
+
         assertThatThrownBy(() -> pipeline(trainer(same), RunInterrupt.NEVER).resume(same, "no-such-run", l -> { }))
                 .isInstanceOf(ShadowTrainerException.class).hasMessageContaining("no run 'no-such-run'")
                 .satisfies(e -> assertThat(((ShadowTrainerException) e).exitCode()).isEqualTo(ExitCodes.USAGE));

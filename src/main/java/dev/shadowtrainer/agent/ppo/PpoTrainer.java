@@ -33,6 +33,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * environment and the same config give bit-identical parameters and stats (all but sps) on one machine.
  */
 public final class PpoTrainer {
+    /** Most actions recorded per training (one byte each) for checkpoints. */
+    static final long MAX_LOG = Integer.MAX_VALUE - 16;
+
     private final PpoConfig config;
 
     public PpoTrainer(PpoConfig config) {
@@ -79,7 +82,10 @@ public final class PpoTrainer {
         Update update = new Update(network, rollout);
         int numUpdates = config.numUpdates();
         int batch = config.batchSize();
-        byte[] actions = new byte[Math.multiplyExact(numUpdates, batch)];
+        // The action log a checkpoint replays; a fold of more steps than an array holds keeps none (its
+        // checkpoints then restart the fold, see UpdateListener).
+        long steps = (long) numUpdates * batch;
+        byte[] actions = steps <= MAX_LOG ? new byte[(int) steps] : null;
         int[] epochs = new int[numUpdates];
         int first = 1;
         if (from != null) {
@@ -93,7 +99,9 @@ public final class PpoTrainer {
             double learningRate = config.annealLr()
                     ? (1.0 - (u - 1.0) / numUpdates) * config.learningRate() : config.learningRate();
             globalStep += rollout.collect(network);
-            rollout.recordActions(actions, (u - 1) * batch);
+            if (actions != null) {
+                rollout.recordActions(actions, (u - 1) * batch);
+            }
             UpdateStats stats = update.run(u, globalStep, learningRate, shuffling);
             epochs[u - 1] = stats.epochs();
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -103,7 +111,7 @@ public final class PpoTrainer {
                     (globalStep - stepsBefore) / seconds);
             history.add(stats);
             int done = u;
-            listener.onUpdate(stats, network, () -> new PpoState(done, network.params(),
+            listener.onUpdate(stats, network, () -> actions == null ? null : new PpoState(done, network.params(),
                     update.optimizer.firstMoment(), update.optimizer.secondMoment(), update.optimizer.steps(),
                     Arrays.copyOf(actions, done * batch), Arrays.copyOf(epochs, done)));
         }
@@ -127,6 +135,9 @@ public final class PpoTrainer {
             for (int e = 0; e < from.epochs()[u]; e++) {
                 shuffle(scratch, shuffling); // the stream's draws do not depend on the values shuffled
             }
+        }
+        if (actions == null) {
+            throw new IllegalArgumentException("this training records no actions, so it cannot continue from a state");
         }
         System.arraycopy(from.actions(), 0, actions, 0, from.actions().length);
         System.arraycopy(from.epochs(), 0, epochs, 0, from.update());
