@@ -53,6 +53,8 @@ public final class PpoPolicyTrainer implements PolicyTrainer {
     private int folds = 1;
     private ActorCritic last;
     private Checkpoints checkpoints = Checkpoints.NONE;
+    /** Folds whose networks came from the checkpoint resumed from (their training is not repeated). */
+    private int restoredFolds;
 
     /**
      * @param initialEquity equity each training episode starts with (that of the test windows)
@@ -77,6 +79,8 @@ public final class PpoPolicyTrainer implements PolicyTrainer {
     @Override
     public void checkpointing(Checkpoints run) {
         this.checkpoints = Objects.requireNonNull(run, "run is null");
+        finished.clear();
+        restoredFolds = 0;
         RunCheckpoint restored = run.restored();
         if (restored != null) {
             if (restored.networks().size() != restored.fold()) {
@@ -84,6 +88,7 @@ public final class PpoPolicyTrainer implements PolicyTrainer {
                         + " networks for " + restored.fold() + " finished folds; it cannot be resumed, start a new run");
             }
             finished.addAll(restored.networks());
+            restoredFolds = finished.size();
             metrics.addAll(restored.metrics());
         }
         run.source(() -> List.copyOf(finished), () -> List.copyOf(metrics));
@@ -92,7 +97,7 @@ public final class PpoPolicyTrainer implements PolicyTrainer {
     @Override
     public Policy train(Simulator simulator, Fold fold, long seed) {
         RunCheckpoint restored = checkpoints.restored();
-        if (fold.index() < finished.size()) { // trained before the run was interrupted: as it was
+        if (fold.index() < restoredFolds) { // trained before the run was interrupted: as it was
             last = ActorCritic.create(simulator.stateDim(), Action.values().length, ppo.hiddenSizes(), seed);
             last.setParams(finished.get(fold.index()));
             progress.advance((long) ppo.numUpdates() * (fold.index() + 1), (long) ppo.numUpdates() * folds,
