@@ -70,7 +70,7 @@ class TrainResumeTest {
                 Progress.of(line -> { }));
     }
 
-    private static TrainPipeline pipeline(PpoPolicyTrainer trainer, RunInterrupt interrupt) {
+    private static TrainPipeline pipeline(PolicyTrainer trainer, RunInterrupt interrupt) {
         return new TrainPipeline(new CandleLoader(Clock.systemUTC(), null), "test", Clock.systemUTC(), trainer,
                 interrupt);
     }
@@ -131,6 +131,31 @@ class TrainResumeTest {
         Finished b = resume("after", runId, new ArrayList<>());
         assertThat(b.trainer().metrics()).as("all rows restored, none trained").isEqualTo(saved.metrics());
         assertSameResult(reference, b);
+    }
+
+    @Test
+    void aRulePolicyRunStoppedBeforeItsSecondFoldResumesToTheSameResult() throws IOException {
+        // rl.save_every 5: the sizing agent saves its table during fold 1, and a resume must not start from it
+        Map<String, String> rules = Map.of("training.rl_agent.enabled", "false", "rl.save_every", "5");
+        ShadowConfig config = config("rules-whole", rules);
+        TrainSummary whole = pipeline(new RulePolicyTrainer(), RunInterrupt.NEVER).run(config, line -> { });
+
+        ShadowConfig stopped = config("rules", rules);
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> pipeline(new RulePolicyTrainer(),
+                (fold, update) -> fold == 1).run(stopped, line -> { }));
+        assertThat(t).isInstanceOf(RunInterruptedException.class).hasMessageContaining("before fold 2");
+        String runId = ((RunInterruptedException) t).runId();
+        assertThat(dir.resolve("rules").resolve("runs").resolve(runId).resolve(TrainPipeline.SIZING_Q_TABLE)).exists();
+        TrainSummary resumed = pipeline(new RulePolicyTrainer(), RunInterrupt.NEVER).resume(stopped, runId, l -> { });
+
+        Path a = Path.of(whole.runFolder());
+        Path b = Path.of(resumed.runFolder());
+        assertThat(b.getFileName().toString()).isEqualTo(runId);
+        assertThat(JSON.readTree(b.resolve("summary.json").toFile()).get("evaluation"))
+                .isEqualTo(JSON.readTree(a.resolve("summary.json").toFile()).get("evaluation"));
+        for (String file : List.of("trades.csv", "equity.csv", TrainPipeline.SIZING_Q_TABLE)) {
+            assertThat(Files.readAllBytes(b.resolve(file))).as(file).isEqualTo(Files.readAllBytes(a.resolve(file)));
+        }
     }
 
     @Test
