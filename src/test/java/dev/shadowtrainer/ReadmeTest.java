@@ -41,7 +41,8 @@ class ReadmeTest {
     void everyExitCodeIsDocumented() {
         for (java.lang.reflect.Field f : ExitCodes.class.getFields()) {
             try {
-                assertThat(readme).as("README's exit code table has %s", f.getName()).contains("| " + f.getInt(null) + " |");
+                assertThat(readme).as("README's exit code table has %s", f.getName())
+                        .contains("| " + f.getInt(null) + " |");
             } catch (IllegalAccessException e) {
                 throw new AssertionError(e);
             }

@@ -84,8 +84,9 @@ public final class PpoPolicyTrainer implements PolicyTrainer {
         RunCheckpoint restored = run.restored();
         if (restored != null) {
             if (restored.networks().size() != restored.fold()) {
-                throw new ShadowTrainerException(ExitCodes.STORAGE, "the checkpoint holds " + restored.networks().size()
-                        + " networks for " + restored.fold() + " finished folds; it cannot be resumed, start a new run");
+                throw new ShadowTrainerException(ExitCodes.STORAGE, "the checkpoint holds "
+                        + restored.networks().size() + " networks for " + restored.fold()
+                        + " finished folds; it cannot be resumed, start a new run");
             }
             finished.addAll(restored.networks());
             restoredFolds = finished.size();

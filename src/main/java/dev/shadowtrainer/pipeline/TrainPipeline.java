@@ -172,9 +172,9 @@ public final class TrainPipeline {
         if (checkpoint != null) {
             String difference = checkpoint.difference(fingerprint);
             if (difference != null) {
-                throw new ShadowTrainerException(difference.startsWith(RunCheckpoint.CANDLES) ? ExitCodes.BAD_DATA : ExitCodes.USAGE,
-                        "cannot resume run " + resumeId + ": " + difference + "; resume it with the config, seed and "
-                                + "data it started with, or start a new run");
+                int code = difference.startsWith(RunCheckpoint.CANDLES) ? ExitCodes.BAD_DATA : ExitCodes.USAGE;
+                throw new ShadowTrainerException(code, "cannot resume run " + resumeId + ": " + difference
+                        + "; resume it with the config, seed and data it started with, or start a new run");
             }
         }
         NearestTrades lookup = new NearestTrades(market, config.memory().indexSize(), config.memory().neighbours(),

@@ -23,8 +23,9 @@ class TrainResumeCliTest {
     /** A short synthetic train run in the temp dir, plus {@code more} arguments. */
     private CliRun train(String... more) {
         List<String> args = new ArrayList<>(List.of("train", "--source", "synthetic", "--days", "21", "--seed", "5"));
-        for (String set : List.of("output.runs_dir=" + dir.resolve("runs"), "output.models_dir=" + dir.resolve("models"),
-                "database.url=h2:" + dir.resolve("memory"), "training.rl_agent.num_envs=8",
+        for (String set : List.of("output.runs_dir=" + dir.resolve("runs"),
+                "output.models_dir=" + dir.resolve("models"), "database.url=h2:" + dir.resolve("memory"),
+                "training.rl_agent.num_envs=8",
                 "training.rl_agent.num_steps=32", "training.rl_agent.num_minibatches=4",
                 "training.rl_agent.total_timesteps=256", "evaluation.train_days=10", "evaluation.test_days=5",
                 "evaluation.step_days=5")) {

@@ -233,7 +233,8 @@ class TrainResumeTest {
         assertThat(sb.get("sizing").get("learned")).isEqualTo(sa.get("sizing").get("learned"));
         for (String file : List.of("trades.csv", "shadow_trades.csv", "equity.csv", "folds.csv",
                 TrainPipeline.SIZING_Q_TABLE)) {
-            assertThat(Files.readAllBytes(runB.resolve(file))).as(file).isEqualTo(Files.readAllBytes(runA.resolve(file)));
+            assertThat(Files.readAllBytes(runB.resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(runA.resolve(file)));
         }
         assertThat(withoutSps(b.trainer().metrics())).isEqualTo(withoutSps(a.trainer().metrics()));
         float[] pa = a.trainer().model().get(PpoPolicyTrainer.NETWORK).params().toFloatVector();
