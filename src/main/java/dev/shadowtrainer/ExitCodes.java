@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int STORAGE = 4;
     /** {@code nightly}: another nightly holds the lock, nothing was done. */
     public static final int LOCKED = 5;
+    /** Stopped by Ctrl-C (SIGINT, 128 + 2 as shells report it) after saving a checkpoint to resume from. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
                 "2:usage: unknown option, bad flag or config value",
                 "3:bad or insufficient market data",
                 "4:storage unreachable or failing",
-                "5:nightly: another nightly holds the lock (models/nightly.lock); nothing was done"})
+                "5:nightly: another nightly holds the lock (models/nightly.lock); nothing was done",
+                "130:interrupted by Ctrl-C after saving a checkpoint; continue with train --resume <run-id>"})
 public final class ShadowTrainer implements Runnable {
     private final AppContext context;
 

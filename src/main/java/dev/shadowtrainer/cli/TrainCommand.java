@@ -17,10 +17,18 @@ import picocli.CommandLine.Command;
                 + "on each fold's training window (with training.rl_agent.enabled=false: the rule policy), evaluate "
                 + "it out of sample in the shadow market beside the baselines, write runs/<run-id>/ and save the "
                 + "agent under models/<run-id>/.",
+                "Checkpoints go to runs/<run-id>/ every training.checkpoint_every PPO updates; Ctrl-C saves one "
+                        + "and exits with code 130; --resume <run-id> continues such a run (same options) to the "
+                        + "result an uninterrupted run gives.",
                 "Example: train --symbol BTC/USDT --days 60 --source file:BTCUSDT_15m.csv"})
 final class TrainCommand extends MarketCommand {
     @picocli.CommandLine.Mixin
     DatabaseOption database = new DatabaseOption();
+
+    @picocli.CommandLine.Option(names = "--resume", paramLabel = "RUN-ID",
+            description = "continue the interrupted run RUN-ID from its checkpoint, with the options, seed and data "
+                    + "it started with")
+    String resume;
 
     @Override
     void addOwnOverrides(Map<String, String> overrides) {
@@ -35,8 +43,13 @@ final class TrainCommand extends MarketCommand {
         PolicyTrainer trainer = config.training().rlAgent().enabled()
                 ? new PpoPolicyTrainer(config.training().rlAgent(), config.evaluation().initialEquity(), progress)
                 : new RulePolicyTrainer();
-        TrainSummary summary = new TrainPipeline(loader, VersionProvider.version(), context().clock(), trainer)
-                .run(config, progress::note);
+        TrainSummary summary;
+        try (CtrlC ctrlC = CtrlC.install(progress())) {
+            TrainPipeline pipeline = new TrainPipeline(loader, VersionProvider.version(), context().clock(), trainer,
+                    ctrlC);
+            summary = resume == null ? pipeline.run(config, progress::note)
+                    : pipeline.resume(config, resume, progress::note);
+        }
         printSummary(summary, common.verbose ? summary.lines() : summary.shortLines());
         if (summary.memory() != null && summary.memory().spilled() > 0) {
             progress().println("train: the trade memory " + summary.memory().database() + " was lost mid-run; "

@@ -68,6 +68,10 @@ public final class ConfigSchema {
         add(number("training.rl_agent.holding_cost", 0.0, 0, false, 100,
                 "charge per bar in a position, percent of position_size, in the default reward"));
 
+        add(integer("training.checkpoint_every", 10, 1, 1_000_000_000,
+                "PPO updates between the checkpoints a train run saves to resume from (train --resume RUN-ID); "
+                        + "one is also saved on Ctrl-C"));
+
         add(bool("training.shadow_trading.enabled", true, "record every possible (shadow) trade"));
         add(number("training.shadow_trading.position_size", 1000, 0, true, 1e12,
                 "position size in quote currency before the size multiplier"));

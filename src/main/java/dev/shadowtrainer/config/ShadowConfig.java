@@ -34,7 +34,8 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
     public record FeaturesConfig(int normalizationWindow) {
     }
 
-    public record TrainingConfig(RlAgentConfig rlAgent, ShadowTradingConfig shadowTrading) {
+    /** @param checkpointEvery PPO updates between the checkpoints of a train run */
+    public record TrainingConfig(RlAgentConfig rlAgent, ShadowTradingConfig shadowTrading, int checkpointEvery) {
     }
 
     /**
@@ -214,7 +215,8 @@ public record ShadowConfig(long seed, DataConfig data, FeaturesConfig features, 
                                 integer(s, "training.shadow_trading.maker_expiry_bars"),
                                 integer(s, "training.shadow_trading.win_rate_window"),
                                 integer(s, "training.shadow_trading.circuit_breaker_cooldown_bars"),
-                                num(s, "training.shadow_trading.daily_loss_limit"))),
+                                num(s, "training.shadow_trading.daily_loss_limit")),
+                        integer(s, "training.checkpoint_every")),
                 new EvaluationConfig(integer(s, "evaluation.train_days"), integer(s, "evaluation.test_days"),
                         integer(s, "evaluation.step_days"), integer(s, "evaluation.purge_bars"),
                         integer(s, "evaluation.embargo_bars"), integer(s, "evaluation.trials"),

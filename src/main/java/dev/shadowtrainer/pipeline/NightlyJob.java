@@ -116,7 +116,8 @@ public final class NightlyJob {
 
         progress.accept(String.format(Locale.ROOT, "retraining on %d days before the held-out %d days",
                 n.trainDays(), n.holdoutDays()));
-        TrainSummary trained = new TrainPipeline(loader, version, clock, trainers.apply(config), n.holdoutDays())
+        TrainSummary trained = new TrainPipeline(loader, version, clock, trainers.apply(config), n.holdoutDays(),
+                RunInterrupt.NEVER)
                 .run(config, progress);
         if (trained.modelFolder() == null) {
             throw new ShadowTrainerException(ExitCodes.INTERNAL_ERROR, "the retrain saved no model; nothing to "

@@ -25,6 +25,14 @@ public interface PolicyTrainer {
         return List.of();
     }
 
+    /**
+     * Called once before the first fold with the run's checkpoints: a trainer that learns something worth
+     * keeping restores what {@link Checkpoints#restored()} holds and saves through them; the default keeps
+     * nothing, so a resumed run trains the finished folds again (same seed, same policies).
+     */
+    default void checkpointing(Checkpoints checkpoints) {
+    }
+
     /** The networks of the last trained policy, by name, to save; empty when nothing is learned. */
     default Map<String, ComputationGraph> model() {
         return Map.of();

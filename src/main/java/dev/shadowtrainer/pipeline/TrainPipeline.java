@@ -71,6 +71,12 @@ import java.util.function.Consumer;
  * baselines are simulated on the test window that follows (after the purge and embargo gap). Writes
  * runs/&lt;run-id&gt;/ with summary.json, trades.csv, shadow_trades.csv, equity.csv, folds.csv and report.html.
  *
+ * <p>Checkpoints ({@link RunCheckpoint}, runs/&lt;run-id&gt;/checkpoint.bin) are saved every
+ * training.checkpoint_every PPO updates and when the {@link RunInterrupt} asks the run to stop (which then
+ * ends with {@link RunInterruptedException}); {@link #resume} continues such a run in its folder to the
+ * result an uninterrupted run gives, and refuses one whose config, seed, data or version differ. A run
+ * that finishes deletes its checkpoint.
+ *
  * <p>History before the requested window (when the source has it) is loaded as a lead-in so the
  * indicators and the normalisation are warmed up when the window opens; it lies wholly in the past.
  */
@@ -85,16 +91,25 @@ public final class TrainPipeline {
     private final Clock clock;
     private final PolicyTrainer trainer;
     private final int holdoutDays;
+    private final RunInterrupt interrupt;
 
     public TrainPipeline(CandleLoader loader, String version, Clock clock, PolicyTrainer trainer) {
-        this(loader, version, clock, trainer, 0);
+        this(loader, version, clock, trainer, 0, RunInterrupt.NEVER);
+    }
+
+    /** @param interrupt asks the run to save a checkpoint and stop (Ctrl-C) */
+    public TrainPipeline(CandleLoader loader, String version, Clock clock, PolicyTrainer trainer,
+                         RunInterrupt interrupt) {
+        this(loader, version, clock, trainer, 0, interrupt);
     }
 
     /**
      * @param holdoutDays the newest days of the loaded data.days left out of the run entirely (nightly tests the
      *                    models on them afterwards); 0 for none
+     * @param interrupt   asks the run to save a checkpoint and stop (Ctrl-C)
      */
-    public TrainPipeline(CandleLoader loader, String version, Clock clock, PolicyTrainer trainer, int holdoutDays) {
+    public TrainPipeline(CandleLoader loader, String version, Clock clock, PolicyTrainer trainer, int holdoutDays,
+                         RunInterrupt interrupt) {
         if (holdoutDays < 0) {
             throw new IllegalArgumentException("holdoutDays must not be negative, got " + holdoutDays);
         }
@@ -103,10 +118,26 @@ public final class TrainPipeline {
         this.version = Objects.requireNonNull(version, "version is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
         this.trainer = Objects.requireNonNull(trainer, "trainer is null");
+        this.interrupt = Objects.requireNonNull(interrupt, "interrupt is null");
     }
 
     public TrainSummary run(ShadowConfig config, Consumer<String> progress) {
+        return run(config, null, progress);
+    }
+
+    /**
+     * Continues the interrupted run {@code runId} from its checkpoint, in its folder, with the same config,
+     * seed and data (checked against the checkpoint's fingerprint).
+     */
+    public TrainSummary resume(ShadowConfig config, String runId, Consumer<String> progress) {
+        return run(config, Objects.requireNonNull(runId, "runId is null"), progress);
+    }
+
+    private TrainSummary run(ShadowConfig config, String resumeId, Consumer<String> progress) {
         Instant startedAt = clock.instant();
+        RunFolder resumed = resumeId == null ? null : RunFolder.open(Path.of(config.output().runsDir()), resumeId);
+        RunCheckpoint checkpoint = resumed == null ? null
+                : RunCheckpoint.read(resumed.file(RunCheckpoint.FILE), resumeId);
         Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
@@ -153,6 +184,15 @@ public final class TrainPipeline {
         NearestTrades.Past past = RunMemory.past(tradeMemory, Instant.ofEpochMilli(series.openTime(from)),
                 config.memory().indexSize());
         progress.accept("the trade memory look-up index starts from " + past.size() + " earlier trades");
+        Map<String, String> fingerprint = fingerprint(config, series, past.size());
+        if (checkpoint != null) {
+            String difference = checkpoint.difference(fingerprint);
+            if (difference != null) {
+                int code = difference.startsWith(RunCheckpoint.CANDLES) ? ExitCodes.BAD_DATA : ExitCodes.USAGE;
+                throw new ShadowTrainerException(code, "cannot resume run " + resumeId + ": " + difference
+                        + "; resume it with the config, seed and data it started with, or start a new run");
+            }
+        }
         NearestTrades lookup = new NearestTrades(market, config.memory().indexSize(), config.memory().neighbours(),
                 past);
         RunPatterns patterns = new RunPatterns(memoryDatabase, config);
@@ -166,8 +206,16 @@ public final class TrainPipeline {
         // ATR; training and baselines keep the configured sizes.
         // The run folder before the walk-forward, so the tabular agents save their Q-tables to it every
         // rl.save_every updates while they learn (and a run cut short keeps what they had learned).
-        RunFolder run = RunFolder.create(Path.of(config.output().runsDir()), startedAt, series.id().symbol(),
-                series.id().timeframe());
+        RunFolder run = resumed != null ? resumed : RunFolder.create(Path.of(config.output().runsDir()), startedAt,
+                series.id().symbol(), series.id().timeframe());
+        if (resumed != null) {
+            // The agents would start from these tables; the resumed walk-forward learns them again from scratch.
+            deleteIfExists(run.file(SIZING_Q_TABLE));
+            deleteIfExists(run.file(TabularAgent.META_STRATEGY_FILE));
+            progress.accept(String.format(Locale.ROOT, "resuming run %s at fold %d%s", run.runId(),
+                    checkpoint.fold() + 1, checkpoint.inProgress() == null ? ""
+                            : " after update " + checkpoint.inProgress().update()));
+        }
         AtrPositionSizer atrSizer = new AtrPositionSizer(config.rl().atrTargetPercent());
         EventBus testBus = new EventBus();
         LearningSizer agentSizer = config.rl().enabled()
@@ -199,7 +247,12 @@ public final class TrainPipeline {
                     EntryFilter.NONE, false, agentSizer.subscribeTo(metaBus)), meta,
                     ppo == null ? trained -> { } : ppo::use);
         }
-        WalkForwardEvaluation.Outcome outcome = evaluator.run(folds, trainer, progress);
+        Checkpoints checkpoints = new Checkpoints(run.file(RunCheckpoint.FILE), run.runId(), fingerprint,
+                config.training().checkpointEvery(), interrupt, checkpoint);
+        trainer.checkpointing(checkpoints);
+        WalkForwardEvaluation.Outcome outcome = evaluator.run(folds, stoppingBeforeFolds(trainer, checkpoints),
+                progress);
+        checkpoints.afterWalkForward(folds.size());
         long t3 = System.nanoTime();
         timings.put("walk-forward", (t3 - t2) / 1_000_000);
 
@@ -250,6 +303,7 @@ public final class TrainPipeline {
         }
         RunReport.write(run.path()); // report.html from the run folder's final files
         timings.put("outputs", (System.nanoTime() - t3) / 1_000_000);
+        deleteIfExists(run.file(RunCheckpoint.FILE)); // finished: nothing left to resume
         return summary;
     }
 
@@ -267,6 +321,50 @@ public final class TrainPipeline {
         }
         return new LoadedSeries(loaded.source(), s.slice(0, cut), loaded.windowStart(), loaded.quality(),
                 Math.max(1, loaded.requestedDays() - holdoutDays));
+    }
+
+    /**
+     * What a checkpoint must match to be resumed: every config value (but training.checkpoint_every, which
+     * changes no result), the candles, the stored trades the look-up index starts from, and the version.
+     */
+    private Map<String, String> fingerprint(ShadowConfig config, CandleSeries series, int pastTrades) {
+        Map<String, String> f = new LinkedHashMap<>();
+        config.effectiveValues().forEach((k, v) -> f.put(k, String.valueOf(v)));
+        f.remove("training.checkpoint_every");
+        f.put(RunCheckpoint.CANDLES, dev.shadowtrainer.model.CandleFingerprint.sha256(series));
+        f.put(RunCheckpoint.PAST_TRADES, Integer.toString(pastTrades));
+        f.put(RunCheckpoint.VERSION, version);
+        return f;
+    }
+
+    /** {@code trainer}, with the run stopping before a fold when asked to (a checkpoint saved first). */
+    private static PolicyTrainer stoppingBeforeFolds(PolicyTrainer trainer, Checkpoints checkpoints) {
+        return new PolicyTrainer() {
+            @Override
+            public String name() {
+                return trainer.name();
+            }
+
+            @Override
+            public void begin(List<Fold> planned) {
+                trainer.begin(planned);
+            }
+
+            @Override
+            public dev.shadowtrainer.sim.Policy train(Simulator simulator, Fold fold, long seed) {
+                checkpoints.beforeFold(fold.index());
+                return trainer.train(simulator, fold, seed);
+            }
+        };
+    }
+
+    private static void deleteIfExists(Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            throw new ShadowTrainerException(ExitCodes.STORAGE, "cannot delete " + file + " (" + e.getMessage()
+                    + "); check the run folder's permissions");
+        }
     }
 
     /** models/&lt;run-id&gt;/: the networks, the observation spec and the provenance of this run. */

@@ -66,6 +66,22 @@ public final class RunFolder {
                 + MAX_SAME_SECOND + " all exist under " + root + "; clear out old runs");
     }
 
+    /**
+     * The existing folder of run {@code runId} under {@code root}, for a run that continues.
+     *
+     * @throws ShadowTrainerException with {@link ExitCodes#USAGE} when there is no such run folder
+     */
+    public static RunFolder open(Path root, String runId) {
+        Objects.requireNonNull(root, "root is null");
+        Objects.requireNonNull(runId, "runId is null");
+        Path folder = root.resolve(runId).normalize();
+        if (runId.isBlank() || !root.normalize().equals(folder.getParent()) || !Files.isDirectory(folder)) {
+            throw new ShadowTrainerException(ExitCodes.USAGE, "no run '" + runId + "' under " + root
+                    + "; give the id of an interrupted run (a folder name there, as its interruption message said)");
+        }
+        return new RunFolder(runId, folder);
+    }
+
     /** The run id for a start time and market, e.g. {@code 20251121T140501Z-btcusdt-15m}. */
     public static String runId(Instant startedAt, Symbol symbol, Timeframe timeframe) {
         Objects.requireNonNull(startedAt, "startedAt is null");

@@ -232,6 +232,15 @@ public final class ActorCritic {
         return graph.params().dup().data().asFloat();
     }
 
+    /** Overwrites all parameters, flattened in DL4J's order (as {@link #params()} gives them). */
+    public void setParams(float[] values) {
+        if (values.length != graph.numParams()) {
+            throw new IllegalArgumentException("the network has " + graph.numParams() + " parameters, got "
+                    + values.length);
+        }
+        graph.params().assign(Nd4j.createFromArray(values).reshape(graph.params().shape()));
+    }
+
     /**
      * One batched forward pass (inference mode) for {@code rows} observations: writes the actor's logits,
      * [rows x actionCount] row-major, and the critic's values, [rows].

@@ -36,6 +36,25 @@ final class PpoOptimizer {
         this.maxGradNorm = maxGradNorm;
     }
 
+    float[] firstMoment() {
+        return firstMoment.dup().data().asFloat();
+    }
+
+    float[] secondMoment() {
+        return secondMoment.dup().data().asFloat();
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    /** Continues from saved moments and step count (see {@link PpoState}). */
+    void restore(float[] first, float[] second, long stepsTaken) {
+        firstMoment.assign(Nd4j.createFromArray(first).reshape(params.shape()));
+        secondMoment.assign(Nd4j.createFromArray(second).reshape(params.shape()));
+        steps = stepsTaken;
+    }
+
     /** Clips (in place) and applies a gradient; returns its global norm before clipping. */
     double step(INDArray flatGradient, double learningRate) {
         INDArray gradient = flatGradient.reshape(params.shape());

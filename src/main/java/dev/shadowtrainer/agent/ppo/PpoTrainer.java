@@ -33,6 +33,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * environment and the same config give bit-identical parameters and stats (all but sps) on one machine.
  */
 public final class PpoTrainer {
+    /** Most actions recorded per training (one byte each) for checkpoints. */
+    static final long MAX_LOG = Integer.MAX_VALUE - 16;
+
     private final PpoConfig config;
 
     public PpoTrainer(PpoConfig config) {
@@ -50,6 +53,17 @@ public final class PpoTrainer {
      * @param seed any value but 0
      */
     public TrainingResult train(VectorEnv env, long seed, UpdateListener listener) {
+        return train(env, seed, null, listener);
+    }
+
+    /**
+     * As {@link #train(VectorEnv, long, UpdateListener)}, continuing from {@code from} (null: from the
+     * start) made by an earlier training with the same environment, seed and config: the environments are
+     * reset and replayed with the recorded actions, the streams drawn from as often as before, and the
+     * network and Adam set to the saved values, so the updates after {@code from.update()} are bit for bit
+     * those of a training that never stopped. The listener hears only those.
+     */
+    public TrainingResult train(VectorEnv env, long seed, PpoState from, UpdateListener listener) {
         checkSeed(seed);
         Objects.requireNonNull(listener, "listener is null");
         if (env.numEnvs() != config.numEnvs()) {
@@ -67,23 +81,69 @@ public final class PpoTrainer {
         Rollout rollout = new Rollout(env, config.numSteps(), envSeed, sampling);
         Update update = new Update(network, rollout);
         int numUpdates = config.numUpdates();
+        int batch = config.batchSize();
+        // The action log a checkpoint replays; a fold of more steps than an array holds keeps none (its
+        // checkpoints then restart the fold, see UpdateListener).
+        long steps = (long) numUpdates * batch;
+        byte[] actions = steps <= MAX_LOG ? new byte[(int) steps] : null;
+        int[] epochs = new int[numUpdates];
+        int first = 1;
+        if (from != null) {
+            first = resume(from, network, rollout, update, shuffling, actions, epochs) + 1;
+        }
         List<UpdateStats> history = new ArrayList<>(numUpdates);
-        long globalStep = 0;
+        long globalStep = (long) (first - 1) * batch;
         long start = System.nanoTime();
-        for (int u = 1; u <= numUpdates; u++) {
+        long stepsBefore = globalStep;
+        for (int u = first; u <= numUpdates; u++) {
             double learningRate = config.annealLr()
                     ? (1.0 - (u - 1.0) / numUpdates) * config.learningRate() : config.learningRate();
             globalStep += rollout.collect(network);
+            if (actions != null) {
+                rollout.recordActions(actions, (u - 1) * batch);
+            }
             UpdateStats stats = update.run(u, globalStep, learningRate, shuffling);
+            epochs[u - 1] = stats.epochs();
             double seconds = (System.nanoTime() - start) / 1e9;
             stats = new UpdateStats(stats.update(), stats.globalStep(), stats.learningRate(), stats.policyLoss(),
                     stats.valueLoss(), stats.entropy(), stats.oldApproxKl(), stats.approxKl(), stats.clipFraction(),
                     stats.explainedVariance(), stats.epochs(), stats.episodesFinished(), stats.meanEpisodicReturn(),
-                    globalStep / seconds);
+                    (globalStep - stepsBefore) / seconds);
             history.add(stats);
-            listener.onUpdate(stats, network);
+            int done = u;
+            listener.onUpdate(stats, network, () -> actions == null ? null : new PpoState(done, network.params(),
+                    update.optimizer.firstMoment(), update.optimizer.secondMoment(), update.optimizer.steps(),
+                    Arrays.copyOf(actions, done * batch), Arrays.copyOf(epochs, done)));
         }
         return new TrainingResult(network, history);
+    }
+
+    /** Brings a fresh training to {@code from}; returns the updates it stands after. */
+    private int resume(PpoState from, ActorCritic network, Rollout rollout, Update update,
+                       SplittableRandom shuffling, byte[] actions, int[] epochs) {
+        int batch = config.batchSize();
+        if (from.update() > config.numUpdates() || from.actions().length != from.update() * batch
+                || from.params().length != network.numParams()) {
+            throw new IllegalArgumentException("the saved state (" + from.update() + " updates, "
+                    + from.actions().length + " actions, " + from.params().length + " parameters) does not fit this "
+                    + "training (" + config.numUpdates() + " updates of " + batch + " steps, " + network.numParams()
+                    + " parameters)");
+        }
+        int[] scratch = new int[batch];
+        for (int u = 0; u < from.update(); u++) {
+            rollout.replay(from.actions(), u * batch);
+            for (int e = 0; e < from.epochs()[u]; e++) {
+                shuffle(scratch, shuffling); // the stream's draws do not depend on the values shuffled
+            }
+        }
+        if (actions == null) {
+            throw new IllegalArgumentException("this training records no actions, so it cannot continue from a state");
+        }
+        System.arraycopy(from.actions(), 0, actions, 0, from.actions().length);
+        System.arraycopy(from.epochs(), 0, epochs, 0, from.update());
+        network.setParams(from.params());
+        update.optimizer.restore(from.firstMoment(), from.secondMoment(), from.adamSteps());
+        return from.update();
     }
 
     /** Environment steps and wall time of rollouts run without updates. */

@@ -93,25 +93,61 @@ final class Rollout {
                 stepActions[e] = action;
                 actions[row + e] = action;
             }
-            env.step(stepActions, nextObservations, stepRewards, stepDones);
+            step();
             System.arraycopy(stepRewards, 0, rewards, row, n);
-            for (int e = 0; e < n; e++) {
-                episodeReturns[e] += stepRewards[e];
-                if (stepDones[e]) {
-                    finishedReturnSum += episodeReturns[e];
-                    finishedEpisodes++;
-                    episodeReturns[e] = 0;
-                    nextDones[e] = 1f;
-                } else {
-                    nextDones[e] = 0f;
-                }
-            }
-            if (masked && !env.actionMask(nextAllowed)) {
-                throw new IllegalStateException("the environment stopped supplying action masks");
-            }
         }
         network.forward(nextObservations, n, stepLogits, nextValues);
         return (long) n * numSteps;
+    }
+
+    /**
+     * Plays one rollout again with the actions {@link #collect} took, read from {@code log} (as
+     * {@link #recordActions} wrote them) at {@code offset}: the environments, the running episode returns
+     * and the sampling stream (one draw per environment and step, as sampling makes whatever the logits)
+     * end where they ended, without a forward pass. The batch arrays are left as they are: the next
+     * update's rollout overwrites them anyway.
+     */
+    void replay(byte[] log, int offset) {
+        finishedReturnSum = 0;
+        finishedEpisodes = 0;
+        int n = numEnvs;
+        for (int t = 0; t < numSteps; t++) {
+            for (int e = 0; e < n; e++) {
+                random.nextDouble();
+                stepActions[e] = log[offset + t * n + e] & 0xFF;
+            }
+            step();
+        }
+    }
+
+    /** Writes the last rollout's actions, one byte each, into {@code log} at {@code offset}. */
+    void recordActions(byte[] log, int offset) {
+        if (actionCount > 256) {
+            throw new IllegalStateException("cannot record " + actionCount + " actions in a byte each");
+        }
+        for (int i = 0; i < actions.length; i++) {
+            log[offset + i] = (byte) actions[i];
+        }
+    }
+
+    /** Steps the environments with stepActions and keeps the episode accounting. */
+    private void step() {
+        int n = numEnvs;
+        env.step(stepActions, nextObservations, stepRewards, stepDones);
+        for (int e = 0; e < n; e++) {
+            episodeReturns[e] += stepRewards[e];
+            if (stepDones[e]) {
+                finishedReturnSum += episodeReturns[e];
+                finishedEpisodes++;
+                episodeReturns[e] = 0;
+                nextDones[e] = 1f;
+            } else {
+                nextDones[e] = 0f;
+            }
+        }
+        if (masked && !env.actionMask(nextAllowed)) {
+            throw new IllegalStateException("the environment stopped supplying action masks");
+        }
     }
 
     /** Samples env e's action from the masked softmax of its logits; stores its log-probability at index. */

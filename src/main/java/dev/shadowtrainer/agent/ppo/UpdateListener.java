@@ -10,4 +10,13 @@ public interface UpdateListener {
      * @param model the network after it; valid only during the call (it keeps training afterwards)
      */
     void onUpdate(UpdateStats stats, ActorCritic model);
+
+    /**
+     * As {@link #onUpdate(UpdateStats, ActorCritic)}, with the training state after the update on demand
+     * (for checkpoints; building it copies the parameters and moments, so ask only when saving). The state
+     * is null when the training is too long to record its actions (over 2^31 steps).
+     */
+    default void onUpdate(UpdateStats stats, ActorCritic model, java.util.function.Supplier<PpoState> state) {
+        onUpdate(stats, model);
+    }
 }
