@@ -7,6 +7,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     public static final int BAD_DATA = 3;
     public static final int STORAGE = 4;
+    /** train-universe: at least one symbol failed (for mixed reasons, or beside symbols that finished). */
+    public static final int SOME_FAILED = 5;
 
     private ExitCodes() {
     }

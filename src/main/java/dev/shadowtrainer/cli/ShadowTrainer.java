@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Offline walk-forward shadow-trading trainer for crypto candles.",
-        subcommands = {TrainCommand.class, DownloadCommand.class, CandlesCommand.class,
+        subcommands = {TrainCommand.class, TrainUniverseCommand.class, DownloadCommand.class, CandlesCommand.class,
                 LookaheadCheckCommand.class, BenchCommand.class, DbCommand.class, PatternsCommand.class,
                 AnalyzeCommand.class, AbTestCommand.class, StatsCommand.class,
                 CommandLine.HelpCommand.class},
@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
                 "1:internal error (a bug: rerun with --verbose and report the stack trace)",
                 "2:usage: unknown option, bad flag or config value",
                 "3:bad or insufficient market data",
-                "4:storage unreachable or failing"})
+                "4:storage unreachable or failing",
+                "5:train-universe: some symbols failed, the others trained (see its summary)"})
 public final class ShadowTrainer implements Runnable {
     private final AppContext context;
 
