@@ -39,7 +39,7 @@ class ReadmeTest {
 
     @Test
     void everyExitCodeIsDocumented() {
-        for (int code = 0; code <= 4; code++) {
+        for (int code = 0; code <= dev.shadowtrainer.ExitCodes.SOME_FAILED; code++) {
             assertThat(readme).contains("| " + code + " |");
         }
     }
