@@ -14,9 +14,13 @@ public record UniverseBenchReport(int cores, Speed speed, Memory memory) {
     /**
      * @param symbolsOk the symbols that trained (a failed symbol costs no time and would flatter the ratio)
      * @param identical every symbol's numbers were the same at both parallelisms
+     * @param cpuSecondsParallelism1 CPU time the process used during the parallelism-1 run (all threads)
+     * @param cpuSecondsParallelism2 the same for the parallelism-2 run: divided by its wall time, the cores it
+     *                               actually got (on a machine shared with other work, fewer than two)
      */
     public record Speed(List<String> symbols, String budget, int symbolsOk, double secondsParallelism1,
                         double secondsParallelism2, double speedup, double target, boolean met, boolean identical,
+                        double cpuSecondsParallelism1, double cpuSecondsParallelism2,
                         List<Double> symbolSecondsParallelism1, List<Double> symbolSecondsParallelism2) {
     }
 
@@ -38,6 +42,9 @@ public record UniverseBenchReport(int cores, Speed speed, Memory memory) {
             out.add(String.format(Locale.ROOT, "  parallelism 1: %.1f s, parallelism 2: %.1f s -> speed-up %.2fx "
                     + "(target >= %.1fx: %s)", s.secondsParallelism1(), s.secondsParallelism2(), s.speedup(),
                     s.target(), s.met() ? "met" : "NOT met"));
+            out.add(String.format(Locale.ROOT, "  cores used (process CPU s / wall s): %.2f at parallelism 1, %.2f at "
+                    + "2", s.cpuSecondsParallelism1() / s.secondsParallelism1(),
+                    s.cpuSecondsParallelism2() / s.secondsParallelism2()));
             out.add("  per-symbol numbers identical at both: " + (s.identical() ? "yes" : "NO"));
         }
         if (memory != null) {

@@ -61,10 +61,14 @@ public final class UniverseBenchmark {
         universe.run(warm.subList(0, 1), 1, quiet, false);
         List<TrainUniverse.Job> jobs1 = settings.jobs().apply(scratch.resolve("parallelism-1"));
         progress.note("bench universe: " + jobs1.size() + " symbols, one at a time (" + settings.budget() + ")");
+        long cpu0 = processCpuNanos();
         UniverseSummary one = universe.run(jobs1, 1, progress, false);
+        long cpu1 = processCpuNanos();
         List<TrainUniverse.Job> jobs2 = settings.jobs().apply(scratch.resolve("parallelism-2"));
         progress.note("bench universe: the same symbols, two at a time");
+        long cpu2 = processCpuNanos();
         UniverseSummary two = universe.run(jobs2, 2, progress, false);
+        long cpu3 = processCpuNanos();
         boolean identical = one.symbols().size() == two.symbols().size();
         for (int i = 0; identical && i < one.symbols().size(); i++) {
             identical = same(one.symbols().get(i), two.symbols().get(i));
@@ -73,7 +77,13 @@ public final class UniverseBenchmark {
         double speedup = one.seconds() / two.seconds();
         return new UniverseBenchReport.Speed(symbols, settings.budget(), one.aggregate().ok(), one.seconds(),
                 two.seconds(), speedup, SPEEDUP_TARGET, speedup >= SPEEDUP_TARGET, identical,
-                perSymbol(one), perSymbol(two));
+                (cpu1 - cpu0) / 1e9, (cpu3 - cpu2) / 1e9, perSymbol(one), perSymbol(two));
+    }
+
+    /** CPU time this process has used on all its threads (JIT and GC included), or -1 when not known. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     private static List<Double> perSymbol(UniverseSummary s) {
