@@ -17,11 +17,14 @@ public record UniverseBenchReport(int cores, Speed speed, Memory memory) {
      * @param cpuSecondsParallelism1 CPU time the process used during the parallelism-1 run (all threads)
      * @param cpuSecondsParallelism2 the same for the parallelism-2 run: divided by its wall time, the cores it
      *                               actually got (on a machine shared with other work, fewer than two)
+     * @param machineSpeedupBefore   plain arithmetic on two threads against one, just before the runs: the
+     *                               ceiling the machine allowed (about 2 on an idle two-core machine)
+     * @param machineSpeedupAfter    the same just after them
      */
     public record Speed(List<String> symbols, String budget, int symbolsOk, double secondsParallelism1,
                         double secondsParallelism2, double speedup, double target, boolean met, boolean identical,
-                        double cpuSecondsParallelism1, double cpuSecondsParallelism2,
-                        List<Double> symbolSecondsParallelism1, List<Double> symbolSecondsParallelism2) {
+                        double cpuSecondsParallelism1, double cpuSecondsParallelism2, double machineSpeedupBefore,
+                        double machineSpeedupAfter, List<Double> symbolSecondsParallelism1, List<Double> symbolSecondsParallelism2) {
     }
 
     /**
@@ -45,6 +48,9 @@ public record UniverseBenchReport(int cores, Speed speed, Memory memory) {
             out.add(String.format(Locale.ROOT, "  cores used (process CPU s / wall s): %.2f at parallelism 1, %.2f at "
                     + "2", s.cpuSecondsParallelism1() / s.secondsParallelism1(),
                     s.cpuSecondsParallelism2() / s.secondsParallelism2()));
+            out.add(String.format(Locale.ROOT, "  the machine's own speed-up on plain arithmetic, one thread to two: "
+                    + "%.2fx before, %.2fx after (the ceiling right now)", s.machineSpeedupBefore(),
+                    s.machineSpeedupAfter()));
             out.add("  per-symbol numbers identical at both: " + (s.identical() ? "yes" : "NO"));
         }
         if (memory != null) {

@@ -61,6 +61,9 @@ public final class UniverseBenchmark {
         universe.run(warm.subList(0, 1), 1, quiet, false);
         List<TrainUniverse.Job> jobs1 = settings.jobs().apply(scratch.resolve("parallelism-1"));
         progress.note("bench universe: " + jobs1.size() + " symbols, one at a time (" + settings.budget() + ")");
+        double machineBefore = machineSpeedup();
+        progress.note(String.format(Locale.ROOT, "bench universe: the machine gives %.2fx on plain arithmetic split "
+                + "over two threads right now", machineBefore));
         long cpu0 = processCpuNanos();
         UniverseSummary one = universe.run(jobs1, 1, progress, false);
         long cpu1 = processCpuNanos();
@@ -69,6 +72,7 @@ public final class UniverseBenchmark {
         long cpu2 = processCpuNanos();
         UniverseSummary two = universe.run(jobs2, 2, progress, false);
         long cpu3 = processCpuNanos();
+        double machineAfter = machineSpeedup();
         boolean identical = one.symbols().size() == two.symbols().size();
         for (int i = 0; identical && i < one.symbols().size(); i++) {
             identical = same(one.symbols().get(i), two.symbols().get(i));
@@ -77,7 +81,60 @@ public final class UniverseBenchmark {
         double speedup = one.seconds() / two.seconds();
         return new UniverseBenchReport.Speed(symbols, settings.budget(), one.aggregate().ok(), one.seconds(),
                 two.seconds(), speedup, SPEEDUP_TARGET, speedup >= SPEEDUP_TARGET, identical,
-                (cpu1 - cpu0) / 1e9, (cpu3 - cpu2) / 1e9, perSymbol(one), perSymbol(two));
+                (cpu1 - cpu0) / 1e9, (cpu3 - cpu2) / 1e9, machineBefore, machineAfter, perSymbol(one),
+                perSymbol(two));
+    }
+
+    /**
+     * The machine's parallelism right now: the same CPU-bound arithmetic (no memory, no locks) on one thread
+     * and then split over two, as the ratio of the times. On an idle two-core machine about 2; on one shared
+     * with other work, what two threads can get at best, the ceiling of the universe's speed-up.
+     */
+    static double machineSpeedup() {
+        long n = 1L << 22;
+        long t = spin(n, 1);
+        while (t < 400_000_000L && n < (1L << 40)) { // about half a second of work on one thread
+            n <<= 1;
+            t = spin(n, 1);
+        }
+        long one = spin(n, 1);
+        long two = spin(n, 2);
+        return (double) one / two;
+    }
+
+    /** Nanoseconds to run {@code n} steps of a xorshift-and-multiply loop split evenly over {@code threads}. */
+    private static long spin(long n, int threads) {
+        long[] sinks = new long[threads];
+        Thread[] workers = new Thread[threads];
+        long t0 = System.nanoTime();
+        for (int w = 0; w < threads; w++) {
+            int slot = w;
+            workers[w] = new Thread(() -> {
+                long x = 0x9E3779B97F4A7C15L + slot;
+                double acc = 0;
+                for (long i = 0; i < n / threads; i++) {
+                    x ^= x << 13;
+                    x ^= x >>> 7;
+                    x ^= x << 17;
+                    acc += (x & 1023) * 1e-3;
+                }
+                sinks[slot] = x + (long) acc;
+            });
+            workers[w].start();
+        }
+        try {
+            for (Thread w : workers) {
+                w.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring the machine", e);
+        }
+        long elapsed = System.nanoTime() - t0;
+        if (java.util.Arrays.stream(sinks).sum() == 42) { // keeps the loops from being optimised away
+            return elapsed + 1;
+        }
+        return elapsed;
     }
 
     /** CPU time this process has used on all its threads (JIT and GC included), or -1 when not known. */

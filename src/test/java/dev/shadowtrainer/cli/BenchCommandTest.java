@@ -312,16 +312,18 @@ class BenchCommandTest {
         assertThat(speed.get("met").asBoolean()).isEqualTo(one / two >= 1.7);
         assertThat(speed.get("budget").asText()).contains("20 days of 15m candles from synthetic", "PPO 256 steps");
         assertThat(speed.get("cpuSecondsParallelism2").asDouble()).isPositive();
+        assertThat(speed.get("machineSpeedupBefore").asDouble()).isBetween(0.2, 3.0);
         assertThat(r.err()).contains("warm-up", "BTC/USDT: start", "ETH/USDT: ok");
 
         java.util.List<String> lines = new dev.shadowtrainer.bench.UniverseBenchReport(2,
                 new dev.shadowtrainer.bench.UniverseBenchReport.Speed(java.util.List.of("BTC/USDT"), "tiny", 1, 10, 8,
-                        1.25, 1.7, false, true, 9.5, 14, java.util.List.of(10.0), java.util.List.of(8.0)),
+                        1.25, 1.7, false, true, 9.5, 14, 1.3, 1.1, java.util.List.of(10.0), java.util.List.of(8.0)),
                 new dev.shadowtrainer.bench.UniverseBenchReport.Memory("a year", "-Xmx1g", 0, null, 100, 1200.4, 1536,
                         true, "x")).lines();
         assertThat(String.join("\n", lines)).contains("parallelism 1: 10.0 s, parallelism 2: 8.0 s -> speed-up 1.25x "
                 + "(target >= 1.7x: NOT met)", "cores used (process CPU s / wall s): 0.95 at parallelism 1, 1.75 at 2",
-                "per-symbol numbers identical at both: yes", "peak resident (VmHWM) 1200 MiB in 100 s, exit 0 "
+                "per-symbol numbers identical at both: yes", "plain arithmetic, one thread to two: 1.30x before, "
+                + "1.10x after", "peak resident (VmHWM) 1200 MiB in 100 s, exit 0 "
                 + "(target <= 1536 MiB: met)", "JVM -Xmx1g");
     }
 
