@@ -185,8 +185,8 @@ public final class UniverseBenchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             int exit = child.exitValue();
             List<String> err = Files.readAllLines(home.resolve("stderr.txt"));
-            String lastError = err.stream().filter(l -> l.startsWith("error:") || l.startsWith("internal error"))
-                    .findFirst().orElse(null);
+            String lastError = err.stream().filter(l -> l.startsWith("error:") || l.startsWith("internal error")
+                    || l.startsWith("Exception in thread")).findFirst().orElse(null);
             double peakMb = peakKb / 1024.0;
             return new UniverseBenchReport.Memory(settings.childBudget(), String.join(" ", settings.childJvm()),
                     exit, lastError, seconds, peakMb, RESIDENT_TARGET_MB, exit == 0 && peakMb <= RESIDENT_TARGET_MB,

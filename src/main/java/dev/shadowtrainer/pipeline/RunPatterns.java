@@ -20,7 +20,8 @@ import org.jdbi.v3.core.JdbiException;
  * exited by the window's first bar, whose blacklisted patterns the policy's simulator refuses to enter
  * (so its blacklist is made of the past only). After the run, once its trades are stored: a refit on
  * everything stored up to the window's last bar, saved to pattern_library (scope {@code all}) for the
- * next run and {@code patterns}.
+ * next run and {@code patterns} (in a {@code train-universe} the runs leave the saving to the universe's one
+ * refit at the end, see {@link SharedMemory}).
  */
 final class RunPatterns {
     private final PatternStore store;
