@@ -17,7 +17,7 @@ import java.util.function.Function;
 /**
  * {@code bench --only universe}: (1) the speed-up of {@code train-universe} from one symbol at a time to
  * two, measured side by side in one process on the same symbols and budget, each on a fresh trade memory,
- * after a warm-up run of one symbol (not counted) so the first measured run does not pay for the JIT;
+ * after a warm-up run of every symbol (not counted) so the first measured run does not pay for the JIT;
  * (2) the peak resident memory of {@code train} on a year of synthetic 1-minute candles, run in a child JVM
  * started like the launcher does, read from the kernel's VmHWM of that process.
  */
@@ -56,9 +56,11 @@ public final class UniverseBenchmark {
 
     private UniverseBenchReport.Speed speed(Settings settings, Path scratch, Progress progress) {
         Progress quiet = line -> { };
+        // Warm-up: every symbol once, two at a time, not counted. With one symbol only, the JIT still compiled
+        // through the parallelism-1 run (1.5 cores busy with one training thread) and flattered neither side.
         List<TrainUniverse.Job> warm = settings.jobs().apply(scratch.resolve("warm-up"));
-        progress.note("bench universe: warm-up, " + warm.get(0).symbol() + " once (not counted)");
-        universe.run(warm.subList(0, 1), 1, quiet, false);
+        progress.note("bench universe: warm-up, every symbol once (not counted)");
+        universe.run(warm, 2, quiet, false);
         List<TrainUniverse.Job> jobs1 = settings.jobs().apply(scratch.resolve("parallelism-1"));
         progress.note("bench universe: " + jobs1.size() + " symbols, one at a time (" + settings.budget() + ")");
         double machineBefore = machineSpeedup();
