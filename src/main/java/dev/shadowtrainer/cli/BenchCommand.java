@@ -42,8 +42,10 @@ import picocli.CommandLine.Option;
                 + "with the ratio; (3) only with --only memory (it takes minutes): the trade memory on PostgreSQL + "
                 + "pgvector in a scratch database made on the --db server and dropped at the end: bulk load, HNSW "
                 + "index build, time-filtered k-NN latency and recall@10 against exact search at each ef_search, "
-                + "and trades/second of the COPY write path and of batched INSERTs with and without the index. Prints whether "
-                + "each target is met.",
+                + "and trades/second of the COPY write path and of batched INSERTs with and without the index; (4) only with --only universe (minutes): train-universe "
+                + "on --universe-symbols at parallelism 1 and then 2 (speed-up, cores used, the machine's own ceiling, "
+                + "identical numbers) and the peak resident memory (VmHWM) of train on --universe-memory-days of "
+                + "synthetic 1m candles in a child JVM. Prints whether each target is met.",
                 "Example: bench --only ppo --json",
                 "Example: bench --only memory --memory-rows 100000"})
 final class BenchCommand extends ConfiguredCommand {
