@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
                 "5:some symbols failed (for mixed reasons, or beside symbols that trained); summary.json and the "
                         + "table say which and why"})
 final class TrainUniverseCommand extends ConfiguredCommand {
-    @Option(names = "--symbols", paramLabel = "PAIR[,PAIR...]", split = ",", required = true,
+    @Option(names = "--symbols", paramLabel = "PAIR", split = ",", required = true,
             description = "trading pairs, e.g. BTC/USDT,ETH/USDT (each overrides data.symbol for its run)")
     List<String> symbols = new ArrayList<>();
 
