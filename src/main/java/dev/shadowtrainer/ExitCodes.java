@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int LOCKED = 5;
     /** Stopped by Ctrl-C (SIGINT, 128 + 2 as shells report it) after saving a checkpoint to resume from. */
     public static final int INTERRUPTED = 130;
+    /** train-universe: at least one symbol failed (for mixed reasons, or beside symbols that finished). */
+    public static final int SOME_FAILED = 6;
 
     private ExitCodes() {
     }

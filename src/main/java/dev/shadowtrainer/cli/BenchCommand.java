@@ -8,6 +8,17 @@ import dev.shadowtrainer.bench.PpoBenchReport;
 import dev.shadowtrainer.bench.PpoBenchmark;
 import dev.shadowtrainer.bench.PpoTradingBenchmark;
 import dev.shadowtrainer.bench.SimulatorBenchmark;
+import dev.shadowtrainer.bench.UniverseBenchReport;
+import dev.shadowtrainer.bench.UniverseBenchmark;
+import dev.shadowtrainer.pipeline.CandleLoader;
+import dev.shadowtrainer.pipeline.TrainUniverse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import dev.shadowtrainer.config.ShadowConfig;
 import dev.shadowtrainer.market.Symbol;
 import dev.shadowtrainer.market.Timeframe;
@@ -31,20 +42,56 @@ import picocli.CommandLine.Option;
                 + "with the ratio; (3) only with --only memory (it takes minutes): the trade memory on PostgreSQL + "
                 + "pgvector in a scratch database made on the --db server and dropped at the end: bulk load, HNSW "
                 + "index build, time-filtered k-NN latency and recall@10 against exact search at each ef_search, "
-                + "and trades/second of the COPY write path and of batched INSERTs with and without the index. Prints whether "
-                + "each target is met.",
+                + "and trades/second of the COPY write path and of batched INSERTs with and without the index; (4) only with --only universe (minutes): train-universe "
+                + "on --universe-symbols at parallelism 1 and then 2 (speed-up, cores used, the machine's own ceiling, "
+                + "identical numbers) and the peak resident memory (VmHWM) of train on --universe-memory-days of "
+                + "synthetic 1m candles in a child JVM. Prints whether each target is met.",
                 "Example: bench --only ppo --json",
                 "Example: bench --only memory --memory-rows 100000"})
 final class BenchCommand extends ConfiguredCommand {
     static final String SIMULATOR = "simulator";
     static final String PPO = "ppo";
     static final String MEMORY = "memory";
+    static final String UNIVERSE = "universe";
+    /** The eight symbols of the shared Binance 2025 klines, the universe speed-up's default. */
+    static final String EIGHT = "ADA/USDT,BNB/USDT,BTC/USDT,DOGE/USDT,DOT/USDT,ETH/USDT,SOL/USDT,XRP/USDT";
     static final String DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/shadow";
 
     @Option(names = "--only", paramLabel = "PART",
-            description = "run only one part: " + SIMULATOR + ", " + PPO + " or " + MEMORY + " (default: simulator "
-                    + "then ppo; memory runs only when asked for, it takes minutes)")
+            description = "run only one part: " + SIMULATOR + ", " + PPO + ", " + MEMORY + " or " + UNIVERSE
+                    + " (default: simulator then ppo; memory and universe run only when asked for, they take minutes)")
     String only;
+
+    @Option(names = "--universe-symbols", paramLabel = "PAIR[,PAIR...]", defaultValue = EIGHT,
+            description = "universe: the symbols trained at parallelism 1 and then 2 (default: ${DEFAULT-VALUE})")
+    String universeSymbols;
+
+    @Option(names = "--universe-source", paramLabel = "SRC", defaultValue = "synthetic",
+            description = "universe: their candles, e.g. file:DIR with <BASE><QUOTE>_<timeframe>.csv per symbol "
+                    + "(default: ${DEFAULT-VALUE})")
+    String universeSource;
+
+    @Option(names = "--universe-days", paramLabel = "N", defaultValue = "28",
+            description = "universe: days per symbol, in folds of 10 training and 5 test days (default: ${DEFAULT-VALUE})")
+    int universeDays;
+
+    @Option(names = "--universe-timeframe", paramLabel = "TF", defaultValue = "15m",
+            description = "universe: candle timeframe (default: ${DEFAULT-VALUE})")
+    String universeTimeframe;
+
+    @Option(names = "--universe-timesteps", paramLabel = "N", defaultValue = "16384",
+            description = "universe: PPO environment steps per fold (training.rl_agent.total_timesteps; default: "
+                    + "${DEFAULT-VALUE})")
+    int universeTimesteps;
+
+    @Option(names = "--universe-memory-days", paramLabel = "N", defaultValue = "365",
+            description = "universe: days of synthetic 1m candles for the peak-memory run in a child JVM; 0 skips it "
+                    + "(default: ${DEFAULT-VALUE})")
+    int universeMemoryDays;
+
+    @Option(names = "--universe-speed", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "universe: measure the parallelism speed-up (--no-universe-speed skips it)")
+    boolean universeSpeed;
 
     @Option(names = "--db", paramLabel = "URL", defaultValue = DEFAULT_SERVER,
             description = "memory: the PostgreSQL server (any database on it, pgvector installed) to make the "
@@ -122,14 +169,19 @@ final class BenchCommand extends ConfiguredCommand {
 
     @Override
     public Integer call() {
-        if (only != null && !only.equals(SIMULATOR) && !only.equals(PPO) && !only.equals(MEMORY)) {
-            throw usage("--only must be " + SIMULATOR + ", " + PPO + " or " + MEMORY + ", got '" + only + "'");
+        if (only != null && !only.equals(SIMULATOR) && !only.equals(PPO) && !only.equals(MEMORY)
+                && !only.equals(UNIVERSE)) {
+            throw usage("--only must be " + SIMULATOR + ", " + PPO + ", " + MEMORY + " or " + UNIVERSE + ", got '"
+                    + only + "'");
         }
         if (!(ppoWarmup >= 0) || !(ppoSeconds > 0) || Double.isInfinite(ppoWarmup) || Double.isInfinite(ppoSeconds)) {
             throw usage("--ppo-warmup must be >= 0 and --ppo-seconds > 0 (finite seconds), got " + ppoWarmup + " and "
                     + ppoSeconds);
         }
         ShadowConfig config = config();
+        if (UNIVERSE.equals(only)) {
+            return universe(config);
+        }
         if (MEMORY.equals(only)) {
             MemoryBenchmark.Settings memorySettings;
             try {
@@ -140,7 +192,7 @@ final class BenchCommand extends ConfiguredCommand {
                 throw usage(e.getMessage());
             }
             MemoryBenchReport memory = new MemoryBenchmark().run(memorySettings, progress());
-            BenchSummary summary = new BenchSummary(null, null, memory);
+            BenchSummary summary = new BenchSummary(null, null, memory, null);
             printSummary(summary, summary.lines());
             return 0;
         }
@@ -158,9 +210,90 @@ final class BenchCommand extends ConfiguredCommand {
         }
         BenchReport simulator = PPO.equals(only) ? null : new SimulatorBenchmark().run(simulatorSettings, progress());
         PpoBenchReport ppo = SIMULATOR.equals(only) ? null : new PpoTradingBenchmark().run(ppoSettings, progress());
-        BenchSummary summary = new BenchSummary(simulator, ppo, null);
+        BenchSummary summary = new BenchSummary(simulator, ppo, null, null);
         printSummary(summary, summary.lines());
         return 0;
+    }
+
+    /** --only universe: train-universe at parallelism 1 and 2, and the peak memory of a year of 1m candles. */
+    private Integer universe(ShadowConfig config) {
+        List<String> symbols = new ArrayList<>();
+        for (String s : universeSymbols.split(",")) {
+            if (!s.isBlank()) {
+                try {
+                    symbols.add(Symbol.parse(s.strip()).toString());
+                } catch (IllegalArgumentException e) {
+                    throw usage("--universe-symbols: " + e.getMessage());
+                }
+            }
+        }
+        if (symbols.isEmpty() || universeDays < 1 || universeTimesteps < 1 || universeMemoryDays < 0) {
+            throw usage("--universe-symbols needs a symbol, --universe-days and --universe-timesteps must be >= 1 "
+                    + "and --universe-memory-days >= 0");
+        }
+        Map<String, String> budget = new LinkedHashMap<>();
+        budget.put("data.days", Integer.toString(universeDays));
+        budget.put("data.timeframe", universeTimeframe);
+        budget.put("data.source", universeSource);
+        budget.put("evaluation.train_days", "10");
+        budget.put("evaluation.test_days", "5");
+        budget.put("evaluation.step_days", "5");
+        budget.put("training.rl_agent.total_timesteps", Integer.toString(universeTimesteps));
+        String words = String.format(Locale.ROOT, "%d days of %s candles from %s, folds of 10 training + 5 test days, "
+                + "PPO %d steps per fold, seed %d", universeDays, universeTimeframe, universeSource, universeTimesteps,
+                config.seed());
+        java.util.function.Function<Path, List<TrainUniverse.Job>> jobs = home -> {
+            List<TrainUniverse.Job> out = new ArrayList<>();
+            for (String symbol : symbols) {
+                Map<String, String> extra = new LinkedHashMap<>(budget);
+                extra.put("data.symbol", symbol);
+                extra.put("output.runs_dir", home.resolve("runs").toString());
+                extra.put("output.models_dir", home.resolve("models").toString());
+                extra.put("database.url", "h2:" + home.resolve("memory"));
+                out.add(new TrainUniverse.Job(symbol, config(extra)));
+            }
+            return out;
+        };
+        // The child runs a year of 1m candles in folds of 30 training and 90 test days (4 folds), PPO 8192 steps
+        // each, with the JVM flags this process was started with (the launcher's, SHADOW_JAVA_OPTS included).
+        List<String> jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-X") || a.startsWith("-XX:")).toList();
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("shadow-bench-universe");
+        } catch (java.io.IOException e) {
+            throw new dev.shadowtrainer.ShadowTrainerException(dev.shadowtrainer.ExitCodes.STORAGE,
+                    "cannot make a scratch folder for the universe bench: " + e.getMessage());
+        }
+        Path child = scratch.resolve("memory");
+        List<String> childArgs = List.of("train", "--source", "synthetic", "--timeframe", "1m", "--days",
+                Integer.toString(Math.max(1, universeMemoryDays)), "--seed", Long.toString(config.seed()),
+                "--db", "h2:" + child.resolve("memory"), "--set", "output.runs_dir=" + child.resolve("runs"),
+                "--set", "output.models_dir=" + child.resolve("models"), "--set", "evaluation.train_days=30",
+                "--set", "evaluation.test_days=90", "--set", "evaluation.step_days=90",
+                "--set", "training.rl_agent.total_timesteps=8192");
+        String childWords = universeMemoryDays + " days of synthetic 1m candles (folds of 30 training + 90 test days, "
+                + "PPO 8192 steps per fold)";
+        TrainUniverse universe = new TrainUniverse(new CandleLoader(context().clock(), context().exchangeBaseUrl()),
+                VersionProvider.version(), context().clock(), TrainUniverseCommand::trainer);
+        try {
+            UniverseBenchReport report = new UniverseBenchmark(universe).run(new UniverseBenchmark.Settings(jobs, words,
+                    childArgs, jvm, childWords, universeSpeed, universeMemoryDays > 0), scratch,
+                    ProgressBar.on(progress()));
+            BenchSummary summary = new BenchSummary(null, null, null, report);
+            printSummary(summary, summary.lines());
+            return 0;
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a scratch folder left in the temp directory costs nothing but space
+        }
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -31,6 +31,14 @@ abstract class ConfiguredCommand implements Callable<Integer> {
         return root.configure(common, overrides);
     }
 
+    /** The configuration with {@code extra} overrides on top of the command's (e.g. one symbol of several). */
+    final ShadowConfig config(Map<String, String> extra) {
+        Map<String, String> overrides = common.overrides();
+        addOverrides(overrides);
+        overrides.putAll(extra);
+        return root.configure(common, overrides);
+    }
+
     final AppContext context() {
         return root.context();
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Offline walk-forward shadow-trading trainer for crypto candles.",
-        subcommands = {TrainCommand.class, DownloadCommand.class, CandlesCommand.class,
+        subcommands = {TrainCommand.class, TrainUniverseCommand.class, DownloadCommand.class, CandlesCommand.class,
                 LookaheadCheckCommand.class, BenchCommand.class, DbCommand.class, PatternsCommand.class,
                 AnalyzeCommand.class, AbTestCommand.class, StatsCommand.class, ExportCommand.class, PredictCommand.class,
                 ReportCommand.class, BacktestCommand.class, NightlyCommand.class,
@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 "3:bad or insufficient market data",
                 "4:storage unreachable or failing",
                 "5:nightly: another nightly holds the lock (models/nightly.lock); nothing was done",
+                "6:train-universe: some symbols failed, the others trained (see its summary)",
                 "130:interrupted by Ctrl-C after saving a checkpoint; continue with train --resume <run-id>"})
 public final class ShadowTrainer implements Runnable {
     private final AppContext context;

@@ -43,6 +43,37 @@ public final class FileCandleSource implements CandleSource {
         this(Objects.requireNonNull(path, "path is null").toString());
     }
 
+    /**
+     * The source for {@code --source file:PATH} and one series: PATH itself when it is a file; when it is
+     * a directory (the form for several symbols, e.g. {@code train-universe --source file:data/}), the file
+     * in it named {@code <BASE><QUOTE>_<timeframe>} with a {@code .csv} or {@code .json} ending, as in
+     * {@code BTCUSDT_15m.csv}, the names of Binance's kline exports.
+     *
+     * @throws DataException when PATH is a directory holding no such file
+     */
+    public static FileCandleSource forSeries(String path, SeriesId id) {
+        Objects.requireNonNull(id, "id is null");
+        FileCandleSource given = new FileCandleSource(path);
+        if (!Files.isDirectory(given.path)) {
+            return given;
+        }
+        String stem = fileStem(id);
+        for (String ending : List.of(".csv", ".json")) {
+            if (Files.isRegularFile(given.path.resolve(stem + ending))) {
+                String sep = path.endsWith("/") || path.endsWith(java.io.File.separator) ? "" : "/";
+                return new FileCandleSource(path + sep + stem + ending);
+            }
+        }
+        throw new DataException("directory " + path + " holds no " + stem + ".csv or " + stem + ".json for "
+                + id.symbol() + " " + id.timeframe() + "; add that file (named <BASE><QUOTE>_<timeframe>) or drop "
+                + "the symbol");
+    }
+
+    /** The file name, without its ending, that a directory source looks for: e.g. BTCUSDT_15m. */
+    public static String fileStem(SeriesId id) {
+        return id.symbol().compact() + "_" + id.timeframe().label();
+    }
+
     @Override
     public String name() {
         return "file:" + shownPath;

@@ -180,7 +180,17 @@ public final class TradeMemory implements MemoryWriter.Store {
      * past a run may start from (the in-process look-up index, the pattern library).
      */
     public List<Recalled> recall(Instant exitBefore, int limit) {
+        return recall(exitBefore, limit, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #recall(Instant, int)}, leaving out the trades of the runs in {@code hiddenRuns}: a run
+     * of {@code train-universe} does not see the trades its sibling runs store while it runs, so what it
+     * recalls does not depend on which of them finished first.
+     */
+    public List<Recalled> recall(Instant exitBefore, int limit, java.util.Collection<String> hiddenRuns) {
         Objects.requireNonNull(exitBefore, "exitBefore is null");
+        List<String> hidden = List.copyOf(Objects.requireNonNull(hiddenRuns, "hiddenRuns is null"));
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, got " + limit);
         }
@@ -193,8 +203,10 @@ public final class TradeMemory implements MemoryWriter.Store {
                 + (postgres() ? "t.features::text AS features" : "t.features") + ", t.embedding"
                 + ", t.embedding_version, t.win, p.price_1h, p.price_4h, p.price_24h, p.best_exit_price, "
                 + "p.missed_profit, p.verdict FROM trade_memory t LEFT JOIN post_exit_tracking p ON p.trade_id = t.id "
-                + "WHERE t.exit_time < :t AND t.embedding_version = :v ORDER BY t.exit_time DESC, t.id DESC LIMIT :n";
-        List<Recalled> out = jdbi.withHandle(h -> h.createQuery(sql).bind("t", Sql.time(exitBefore))
+                + "WHERE t.exit_time < :t AND t.embedding_version = :v"
+                + (hidden.isEmpty() ? "" : " AND t.run_id NOT IN (<hidden>)")
+                + " ORDER BY t.exit_time DESC, t.id DESC LIMIT :n";
+        List<Recalled> out = jdbi.withHandle(h -> hideRuns(h.createQuery(sql), hidden).bind("t", Sql.time(exitBefore))
                 .bind("v", Embedding.VERSION).bind("n", limit).map((rs, ctx) -> {
                     String key = rs.getString("trade_key");
                     StoredTrade trade = new StoredTrade(key, rs.getString("run_id"), rs.getString("exchange"),
@@ -216,6 +228,11 @@ public final class TradeMemory implements MemoryWriter.Store {
                 }).list());
         java.util.Collections.reverse(out);
         return out;
+    }
+
+    /** Binds the run ids of a {@code run_id NOT IN (<hidden>)} clause; an empty list leaves the query as it is. */
+    public static Query hideRuns(Query query, List<String> hidden) {
+        return hidden.isEmpty() ? query : query.bindList("hidden", hidden);
     }
 
     /** A stored trade and its post-exit row (null when none was stored). */

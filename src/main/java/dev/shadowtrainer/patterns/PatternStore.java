@@ -108,12 +108,23 @@ public final class PatternStore {
      * (every symbol when null), with embeddings of the current version, by exit time then id.
      */
     public List<PatternSample> pastSamples(String symbol, Instant asOf) {
+        return pastSamples(symbol, asOf, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #pastSamples(String, Instant)}, leaving out the trades of the runs in {@code hiddenRuns}
+     * (a {@code train-universe} run's siblings, so its fit does not depend on which finished first).
+     */
+    public List<PatternSample> pastSamples(String symbol, Instant asOf, java.util.Collection<String> hiddenRuns) {
         Objects.requireNonNull(asOf, "asOf is null");
+        List<String> hidden = List.copyOf(Objects.requireNonNull(hiddenRuns, "hiddenRuns is null"));
         String sql = "SELECT exit_time, embedding, embedding_version, pnl_percent, mfe_percent, mae_percent, win "
                 + "FROM trade_memory WHERE exit_time <= :t AND embedding_version = :v"
-                + (symbol == null ? "" : " AND symbol = :s") + " ORDER BY exit_time, id";
+                + (symbol == null ? "" : " AND symbol = :s")
+                + (hidden.isEmpty() ? "" : " AND run_id NOT IN (<hidden>)") + " ORDER BY exit_time, id";
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery(sql).bind("t", Sql.time(asOf)).bind("v", Embedding.VERSION);
+            Query q = dev.shadowtrainer.memory.TradeMemory.hideRuns(h.createQuery(sql), hidden)
+                    .bind("t", Sql.time(asOf)).bind("v", Embedding.VERSION);
             if (symbol != null) {
                 q.bind("s", symbol);
             }

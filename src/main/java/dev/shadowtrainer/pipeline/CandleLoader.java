@@ -64,7 +64,7 @@ public final class CandleLoader {
         // Ask sources for the lead-in too; the cache still counts as covering when it holds the window.
         int requestDays = data.days() + (int) Math.ceil(leadInBars / id.timeframe().barsPerDay());
         CandleSource chosen = switch (sourceKind(source)) {
-            case "file" -> new FileCandleSource(source.substring("file:".length()));
+            case "file" -> FileCandleSource.forSeries(source.substring("file:".length()), id);
             case "synthetic" -> new SyntheticCandleSource(seed);
             case "cache" -> new CacheCandleSource(cache(data));
             case "xchange" -> downloadedThenCached(id, data, requestDays);
@@ -116,7 +116,7 @@ public final class CandleLoader {
         }
         SeriesId id = new SeriesId(series.id().exchange(), series.id().symbol(), data.lowerTimeframe());
         CandleSource chosen = switch (sourceKind(source)) {
-            case "file" -> new FileCandleSource(source.substring("file:".length()));
+            case "file" -> FileCandleSource.forSeries(source.substring("file:".length()), id);
             case "cache" -> new CacheCandleSource(cache(data));
             default -> throw new ConfigException("data.lower_source '" + source + "' is not supported; use none, "
                     + "cache or file:PATH");

@@ -117,7 +117,7 @@ public final class NightlyJob {
         progress.accept(String.format(Locale.ROOT, "retraining on %d days before the held-out %d days",
                 n.trainDays(), n.holdoutDays()));
         TrainSummary trained = new TrainPipeline(loader, version, clock, trainers.apply(config), n.holdoutDays(),
-                RunInterrupt.NEVER)
+                RunInterrupt.NEVER, null)
                 .run(config, progress);
         if (trained.modelFolder() == null) {
             throw new ShadowTrainerException(ExitCodes.INTERNAL_ERROR, "the retrain saved no model; nothing to "
@@ -220,7 +220,7 @@ public final class NightlyJob {
         }
         progress.accept("imported " + added + " new live trades of " + rows.size() + " in " + file);
         if (added > 0) {
-            new RunPatterns(database, config).refit(now, progress);
+            new RunPatterns(database, config).refit(now, java.util.List.of(), true, progress);
         }
         return added;
     }

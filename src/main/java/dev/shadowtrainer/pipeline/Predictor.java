@@ -69,7 +69,7 @@ public final class Predictor {
         NearestTrades.Past past = NearestTrades.Past.NONE;
         if (useMemory) {
             TradeMemory memory = new TradeMemory(MemoryDatabase.open(MemoryUrl.parse(config.database().url())));
-            past = RunMemory.past(memory, Instant.ofEpochMilli(series.closeTime(t)), indexSize);
+            past = RunMemory.past(memory, Instant.ofEpochMilli(series.closeTime(t)), indexSize, List.of());
         }
         NearestTrades lookup = new NearestTrades(market, indexSize, neighbours, past);
         Observation observation;

@@ -90,9 +90,10 @@ final class RunMemory {
      * The stored trades (at most {@code size}, the latest) that exited before {@code windowStart}, as the
      * past the look-up index starts from; a database that fails here is a storage error (exit 4).
      */
-    static NearestTrades.Past past(TradeMemory memory, Instant windowStart, int size) {
+    static NearestTrades.Past past(TradeMemory memory, Instant windowStart, int size,
+                                   java.util.Collection<String> hiddenRuns) {
         try {
-            return NearestTrades.Past.of(memory.recall(windowStart, size));
+            return NearestTrades.Past.of(memory.recall(windowStart, size, hiddenRuns));
         } catch (org.jdbi.v3.core.JdbiException e) {
             throw new ShadowTrainerException(ExitCodes.STORAGE, "could not read earlier trades from the trade memory "
                     + memory.database() + " (" + e.getClass().getSimpleName() + "); check that the database is up",

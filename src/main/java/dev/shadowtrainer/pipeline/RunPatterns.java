@@ -10,6 +10,7 @@ import dev.shadowtrainer.patterns.PatternSample;
 import dev.shadowtrainer.patterns.PatternSettings;
 import dev.shadowtrainer.patterns.PatternStore;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.JdbiException;
@@ -19,7 +20,8 @@ import org.jdbi.v3.core.JdbiException;
  * exited by the window's first bar, whose blacklisted patterns the policy's simulator refuses to enter
  * (so its blacklist is made of the past only). After the run, once its trades are stored: a refit on
  * everything stored up to the window's last bar, saved to pattern_library (scope {@code all}) for the
- * next run and {@code patterns}.
+ * next run and {@code patterns} (in a {@code train-universe} the runs leave the saving to the universe's one
+ * refit at the end, see {@link SharedMemory}).
  */
 final class RunPatterns {
     private final PatternStore store;
@@ -31,31 +33,33 @@ final class RunPatterns {
     }
 
     /** The library of the trades stored with an exit at or before {@code asOf}; a failing database is exit 4. */
-    PatternLibrary before(Instant asOf) {
+    PatternLibrary before(Instant asOf, Collection<String> hiddenRuns) {
         try {
-            return fit(asOf);
+            return PatternLibrary.fitSamples(PatternLibrary.ALL, store.pastSamples(null, asOf, hiddenRuns), asOf,
+                    settings);
         } catch (JdbiException e) {
             throw new ShadowTrainerException(ExitCodes.STORAGE, "could not read earlier trades for the pattern "
                     + "library (" + e.getClass().getSimpleName() + "); check that the database is up", e);
         }
     }
 
-    /** Refits on everything stored through {@code through} and saves it; null (said) if the database fails. */
-    Fitted refit(Instant through, Consumer<String> progress) {
+    /**
+     * Refits on everything stored through {@code through} but the trades of {@code hiddenRuns}, and saves
+     * it when {@code save}; null (said) if the database fails.
+     */
+    Fitted refit(Instant through, Collection<String> hiddenRuns, boolean save, Consumer<String> progress) {
         try {
-            List<PatternSample> samples = store.pastSamples(null, through);
+            List<PatternSample> samples = store.pastSamples(null, through, hiddenRuns);
             PatternLibrary library = PatternLibrary.fitSamples(PatternLibrary.ALL, samples, through, settings);
-            store.save(library);
+            if (save) {
+                store.save(library);
+            }
             return new Fitted(library, samples.size());
         } catch (JdbiException e) {
             progress.accept("could not refit the pattern library (" + e.getClass().getSimpleName() + "); the trades "
                     + "are stored, the next run refits it");
             return null;
         }
-    }
-
-    private PatternLibrary fit(Instant asOf) {
-        return PatternLibrary.fitSamples(PatternLibrary.ALL, store.pastSamples(null, asOf), asOf, settings);
     }
 
     /** A library and the stored trades it was fitted on. */

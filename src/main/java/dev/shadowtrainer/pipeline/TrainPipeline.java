@@ -92,24 +92,37 @@ public final class TrainPipeline {
     private final PolicyTrainer trainer;
     private final int holdoutDays;
     private final RunInterrupt interrupt;
+    /** The trade memory shared with sibling runs of train-universe; null for a run on its own. */
+    private final SharedMemory shared;
 
     public TrainPipeline(CandleLoader loader, String version, Clock clock, PolicyTrainer trainer) {
-        this(loader, version, clock, trainer, 0, RunInterrupt.NEVER);
+        this(loader, version, clock, trainer, 0, RunInterrupt.NEVER, null);
     }
 
     /** @param interrupt asks the run to save a checkpoint and stop (Ctrl-C) */
     public TrainPipeline(CandleLoader loader, String version, Clock clock, PolicyTrainer trainer,
                          RunInterrupt interrupt) {
-        this(loader, version, clock, trainer, 0, interrupt);
+        this(loader, version, clock, trainer, 0, interrupt, null);
+    }
+
+    /**
+     * A run on a trade memory shared with sibling runs ({@code train-universe}): it hides their trades from
+     * its reads, serialises its writes with theirs and leaves the shared pattern library to the universe's
+     * final refit (see {@link SharedMemory}); {@code shared} null is a run on its own, as {@code train}.
+     */
+    public TrainPipeline(CandleLoader loader, String version, Clock clock, PolicyTrainer trainer,
+                         SharedMemory shared) {
+        this(loader, version, clock, trainer, 0, RunInterrupt.NEVER, shared);
     }
 
     /**
      * @param holdoutDays the newest days of the loaded data.days left out of the run entirely (nightly tests the
      *                    models on them afterwards); 0 for none
      * @param interrupt   asks the run to save a checkpoint and stop (Ctrl-C)
+     * @param shared      the trade memory shared with sibling runs, or null
      */
     public TrainPipeline(CandleLoader loader, String version, Clock clock, PolicyTrainer trainer, int holdoutDays,
-                         RunInterrupt interrupt) {
+                         RunInterrupt interrupt, SharedMemory shared) {
         if (holdoutDays < 0) {
             throw new IllegalArgumentException("holdoutDays must not be negative, got " + holdoutDays);
         }
@@ -119,6 +132,7 @@ public final class TrainPipeline {
         this.clock = Objects.requireNonNull(clock, "clock is null");
         this.trainer = Objects.requireNonNull(trainer, "trainer is null");
         this.interrupt = Objects.requireNonNull(interrupt, "interrupt is null");
+        this.shared = shared;
     }
 
     public TrainSummary run(ShadowConfig config, Consumer<String> progress) {
@@ -143,7 +157,8 @@ public final class TrainPipeline {
         MarketPreparation preparation = new MarketPreparation(config.features().normalizationWindow());
         preparation.requireStateDim(config.training().rlAgent().stateDim(), NearestTrades.WIDTH);
         // The trade memory first: an unreachable database stops the run before any work (exit 4).
-        MemoryDatabase memoryDatabase = MemoryDatabase.open(MemoryUrl.parse(config.database().url()));
+        MemoryDatabase memoryDatabase = shared != null ? shared.database()
+                : MemoryDatabase.open(MemoryUrl.parse(config.database().url()));
         TradeMemory tradeMemory = new TradeMemory(memoryDatabase);
         LoadedSeries loaded = holdOut(loader.load(config.data(), config.seed(), preparation.leadInBars()));
         CandleSeries series = loaded.series();
@@ -181,8 +196,8 @@ public final class TrainPipeline {
                 new WalkForwardConfig(e.trainDays(), e.testDays(), e.stepDays(), e.purgeBars(), e.embargoBars()));
         int stateDim = config.training().rlAgent().stateDim();
         // The in-process look-up index starts from the stored trades that exited before the window opened.
-        NearestTrades.Past past = RunMemory.past(tradeMemory, Instant.ofEpochMilli(series.openTime(from)),
-                config.memory().indexSize());
+        NearestTrades.Past past = read(null, hidden -> RunMemory.past(tradeMemory,
+                Instant.ofEpochMilli(series.openTime(from)), config.memory().indexSize(), hidden));
         progress.accept("the trade memory look-up index starts from " + past.size() + " earlier trades");
         Map<String, String> fingerprint = fingerprint(config, series, past.size());
         if (checkpoint != null) {
@@ -196,7 +211,8 @@ public final class TrainPipeline {
         NearestTrades lookup = new NearestTrades(market, config.memory().indexSize(), config.memory().neighbours(),
                 past);
         RunPatterns patterns = new RunPatterns(memoryDatabase, config);
-        PatternLibrary patternsBefore = patterns.before(Instant.ofEpochMilli(series.openTime(from)));
+        PatternLibrary patternsBefore = read(null, hidden -> patterns.before(Instant.ofEpochMilli(series.openTime(from)),
+                hidden));
         // The policy's entries meet the blacklist of patterns fitted on trades stored before the window.
         PatternBlacklist blacklist = new PatternBlacklist(patternsBefore, config.memory().vectorSimilarityThreshold());
         Simulator simulator = new Simulator(market, execution, stateDim, new EventBus(), lookup, blacklist,
@@ -267,16 +283,20 @@ public final class TrainPipeline {
                 trainer.name(), evaluation, timings, config.effectiveValues(), null, null,
                 sizing(run, agentSizer, atrSizer), meta(run, meta), null);
         writeOutputs(run, summary, outcome, series);
-        RunMemory.Stored offered = RunMemory.store(tradeMemory, config, run, startedAt, loaded, market,
-                trainer.name(), outcome, past.size(), progress);
+        MarketData traded = market;
+        RunMemory.Stored offered = write(run.runId(), () -> RunMemory.store(tradeMemory, config, run, startedAt,
+                loaded, traded, trainer.name(), outcome, past.size(), progress));
         TrainSummary.MemorySummary stored = offered.summary();
         if (stored.spilled() == 0) {
             progress.accept("refitting the pattern library and analysing the run's trades");
-            RunPatterns.Fitted after = patterns.refit(Instant.ofEpochMilli(series.openTime(series.size() - 1)),
-                    progress);
+            // On its own the run saves the refitted library for the next run; in a universe the library is
+            // refitted once on every symbol's trades at the end (SharedMemory), this one serves the analysis.
+            RunPatterns.Fitted after = read(run.runId(), hidden -> patterns.refit(
+                    Instant.ofEpochMilli(series.openTime(series.size() - 1)), hidden, shared == null, progress));
             stored = stored.withPatterns(RunPatterns.summary(patternsBefore, after)).withAnalysis(
-                    RunAnalyses.analyse(memoryDatabase, run.runId(), offered, after == null ? null : after.library(),
-                            config.memory().minPatternOccurrences(), run.path(), progress));
+                    write(run.runId(), () -> RunAnalyses.analyse(memoryDatabase, run.runId(), offered,
+                            after == null ? null : after.library(), config.memory().minPatternOccurrences(),
+                            run.path(), progress)));
         }
         summary = summary.withMemory(stored);
         new SummaryJson().write(run.summaryJson(), summary);
@@ -297,7 +317,10 @@ public final class TrainPipeline {
                     meta == null ? null : run.file(TabularAgent.META_STRATEGY_FILE));
             summary = summary.withModelFolder(folder.toString());
             if (summary.memory().spilled() == 0) { // else the run is not in the memory for the row to refer to
-                RunMemory.registerModel(tradeMemory, run.runId(), folder, clock.instant(), progress);
+                write(run.runId(), () -> {
+                    RunMemory.registerModel(tradeMemory, run.runId(), folder, clock.instant(), progress);
+                    return null;
+                });
             }
             new SummaryJson().write(run.summaryJson(), summary);
         }
@@ -365,6 +388,16 @@ public final class TrainPipeline {
             throw new ShadowTrainerException(ExitCodes.STORAGE, "cannot delete " + file + " (" + e.getMessage()
                     + "); check the run folder's permissions");
         }
+    }
+
+    /** A read of the trade memory; through the share (hiding sibling runs but {@code self}) when there is one. */
+    private <T> T read(String self, java.util.function.Function<java.util.Collection<String>, T> query) {
+        return shared == null ? query.apply(List.of()) : shared.read(self, query);
+    }
+
+    /** A write to the trade memory by run {@code runId}; serialised with the siblings' when shared. */
+    private <T> T write(String runId, java.util.function.Supplier<T> work) {
+        return shared == null ? work.get() : shared.write(runId, work);
     }
 
     /** models/&lt;run-id&gt;/: the networks, the observation spec and the provenance of this run. */

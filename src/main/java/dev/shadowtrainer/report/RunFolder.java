@@ -46,8 +46,16 @@ public final class RunFolder {
      * @throws ShadowTrainerException with {@link ExitCodes#STORAGE} when the folder cannot be created
      */
     public static RunFolder create(Path root, Instant startedAt, Symbol symbol, Timeframe timeframe) {
+        return create(root, runId(startedAt, symbol, timeframe));
+    }
+
+    /**
+     * Creates a new, empty folder {@code <root>/<base>} (or {@code <base>-2}, … when taken), e.g. a
+     * {@code train-universe} run's {@code universe-20251121T140501Z}.
+     */
+    public static RunFolder create(Path root, String base) {
         Objects.requireNonNull(root, "root is null");
-        String base = runId(startedAt, symbol, timeframe);
+        Objects.requireNonNull(base, "base is null");
         try {
             Files.createDirectories(root);
             for (int n = 1; n <= MAX_SAME_SECOND; n++) {
@@ -80,6 +88,11 @@ public final class RunFolder {
                     + "; give the id of an interrupted run (a folder name there, as its interruption message said)");
         }
         return new RunFolder(runId, folder);
+    }
+
+    /** A UTC time as run ids spell it, e.g. {@code 20251121T140501Z}. */
+    public static String stamp(Instant time) {
+        return STAMP.format(Objects.requireNonNull(time, "time is null"));
     }
 
     /** The run id for a start time and market, e.g. {@code 20251121T140501Z-btcusdt-15m}. */

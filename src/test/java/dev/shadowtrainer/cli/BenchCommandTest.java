@@ -291,4 +291,62 @@ class BenchCommandTest {
         assertThat(m.find()).as(line).isTrue();
         return Double.parseDouble(m.group(1).replace(",", ""));
     }
+
+    /** Two synthetic symbols of 20 days with a tiny PPO, at parallelism 1 and 2; no child JVM. */
+    private static final String[] TINY_UNIVERSE = {"bench", "--only", "universe", "--universe-symbols",
+            "BTC/USDT,ETH/USDT", "--universe-days", "20", "--universe-timesteps", "256", "--set",
+            "training.rl_agent.num_envs=8", "--set", "training.rl_agent.num_steps=32", "--set",
+            "training.rl_agent.num_minibatches=4"};
+
+    @Test
+    void universeMeasuresTheSpeedUpFromParallelismOneToTwoWithTheSameNumbers() throws IOException {
+        CliRun r = run(concat(TINY_UNIVERSE, "--universe-memory-days", "0", "--json"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode speed = new ObjectMapper().readTree(r.out()).get("universe").get("speed");
+        assertThat(new ObjectMapper().readTree(r.out()).get("universe").has("memory")).isFalse();
+        assertThat(speed.get("symbolsOk").asInt()).isEqualTo(2);
+        assertThat(speed.get("identical").asBoolean()).isTrue();
+        double one = speed.get("secondsParallelism1").asDouble();
+        double two = speed.get("secondsParallelism2").asDouble();
+        assertThat(speed.get("speedup").asDouble()).isCloseTo(one / two, within(1e-9));
+        assertThat(speed.get("met").asBoolean()).isEqualTo(one / two >= 1.7);
+        assertThat(speed.get("budget").asText()).contains("20 days of 15m candles from synthetic", "PPO 256 steps");
+        assertThat(speed.get("cpuSecondsParallelism2").asDouble()).isPositive();
+        assertThat(speed.get("machineSpeedupBefore").asDouble()).isBetween(0.2, 3.0);
+        assertThat(r.err()).contains("warm-up", "BTC/USDT: start", "ETH/USDT: ok");
+
+        java.util.List<String> lines = new dev.shadowtrainer.bench.UniverseBenchReport(2,
+                new dev.shadowtrainer.bench.UniverseBenchReport.Speed(java.util.List.of("BTC/USDT"), "tiny", 1, 10, 8,
+                        1.25, 1.7, false, true, 9.5, 14, 1.3, 1.1, java.util.List.of(10.0), java.util.List.of(8.0)),
+                new dev.shadowtrainer.bench.UniverseBenchReport.Memory("a year", "-Xmx1g", 0, null, 100, 1200.4, 1536,
+                        true, "x")).lines();
+        assertThat(String.join("\n", lines)).contains("parallelism 1: 10.0 s, parallelism 2: 8.0 s -> speed-up 1.25x "
+                + "(target >= 1.7x: NOT met)", "cores used (process CPU s / wall s): 0.95 at parallelism 1, 1.75 at 2",
+                "per-symbol numbers identical at both: yes", "plain arithmetic, one thread to two: 1.30x before, "
+                + "1.10x after", "peak resident (VmHWM) 1200 MiB in 100 s, exit 0 "
+                + "(target <= 1536 MiB: met)", "JVM -Xmx1g");
+    }
+
+    @Test
+    void universeMemoryReadsTheChildsPeakResidentSetAndItsError() throws IOException {
+        // Two days cannot hold the child's 30 + 90-day folds: it stops with exit 3, which the report carries.
+        CliRun r = run(concat(TINY_UNIVERSE, "--no-universe-speed", "--universe-memory-days", "2", "--json"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode memory = new ObjectMapper().readTree(r.out()).get("universe").get("memory");
+        assertThat(memory.get("exitCode").asInt()).isEqualTo(ExitCodes.BAD_DATA);
+        assertThat(memory.get("error").asText()).startsWith("error: ");
+        assertThat(memory.get("peakResidentMb").asDouble()).isBetween(30.0, 4096.0);
+        assertThat(memory.get("met").asBoolean()).isFalse();
+        assertThat(memory.get("budget").asText()).startsWith("2 days of synthetic 1m candles");
+    }
+
+    @Test
+    void universeBadBudgetIsAUsageError() {
+        CliRun r = run("bench", "--only", "universe", "--universe-days", "0");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errorLines()).isEqualTo(1);
+        CliRun s = run("bench", "--only", "universe", "--universe-symbols", "BTCUSDT");
+        assertThat(s.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(s.err()).contains("--universe-symbols");
+    }
 }

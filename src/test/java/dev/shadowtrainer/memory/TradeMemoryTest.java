@@ -111,6 +111,37 @@ class TradeMemoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
+    void recallAndPatternSamplesLeaveOutTheHiddenRunsOfAUniverse(String store) {
+        TradeMemory memory = open(store);
+        memory.saveRun(new RunRecord("run-2", T0, "binance", "ETH/USDT", "15m", "test", 7, "ppo", "{}"));
+        memory.saveRun(new RunRecord("run-3", T0, "binance", "SOL/USDT", "15m", "test", 7, "ppo", "{}"));
+        SplittableRandom r = new SplittableRandom(5);
+        List<StoredTrade> trades = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            StoredTrade t = trade(i, "BTC/USDT", random(r));
+            String run = "run-" + (1 + i % 3);
+            trades.add(new StoredTrade(t.tradeKey(), run, t.exchange(), t.symbol(), t.timeframe(), t.kind(),
+                    t.entryTime(), t.exitTime(), t.entryPrice(), t.exitPrice(), t.size(), t.leverage(), t.fees(),
+                    t.pnl(), t.pnlPercent(), t.exitReason(), t.mfePercent(), t.maePercent(), t.regimeAtEntry(),
+                    t.volatilityAtEntry(), t.features(), t.embedding(), t.embeddingVersion(), t.win()));
+        }
+        memory.save(trades);
+        Instant after = T0.plusSeconds(100 * 3600);
+        assertThat(memory.recall(after, 100)).hasSize(9);
+        assertThat(memory.recall(after, 100, List.of("run-2", "run-3"))).extracting(x -> x.trade().runId())
+                .containsOnly("run-1").hasSize(3);
+        // the limit counts the trades left in: the latest 2 of run-1 and run-3 (trades 8, 6 ... by exit time)
+        assertThat(memory.recall(after, 2, List.of("run-2"))).extracting(x -> x.trade().tradeKey())
+                .containsExactly("kBTC/USDT6", "kBTC/USDT8");
+        dev.shadowtrainer.patterns.PatternStore patterns = new dev.shadowtrainer.patterns.PatternStore(
+                MemoryDatabase.open(store.equals("h2") ? MemoryUrl.parse("h2:" + dir.resolve("memory")) : postgres));
+        assertThat(patterns.pastSamples(null, after)).hasSize(9);
+        assertThat(patterns.pastSamples(null, after, List.of("run-1"))).hasSize(6);
+        assertThat(patterns.pastSamples("BTC/USDT", after, List.of("run-1", "run-2", "run-3"))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
     void recallGivesTheLatestTradesThatExitedBeforeACutOffOldestFirstWithEverythingStored(String store) {
         TradeMemory memory = open(store);
         SplittableRandom r = new SplittableRandom(3);
