@@ -8,11 +8,10 @@ import dev.shadowtrainer.memory.PostExitRow;
 import dev.shadowtrainer.memory.StoredTrade;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * What the analyzers need of one resolved trade: the stored trade's numbers and context, its regime at
@@ -66,13 +65,7 @@ public record AnalysedTrade(String tradeKey, String kind, String symbol, Duratio
         if (entryPrice <= 0 || size <= 0) {
             throw new IllegalArgumentException("trade " + tradeKey + ": entry price and size must be positive");
         }
-        TreeMap<String, Double> copy = new TreeMap<>();
-        features.forEach((name, value) -> {
-            if (value != null && Double.isFinite(value)) {
-                copy.put(name, value);
-            }
-        });
-        features = Collections.unmodifiableMap(copy);
+        features = FeatureMap.of(features);
         if (postExit != null && !postExit.tradeKey().equals(tradeKey)) {
             throw new IllegalArgumentException("post-exit row of " + postExit.tradeKey() + " given with trade "
                     + tradeKey);
@@ -103,14 +96,14 @@ public record AnalysedTrade(String tradeKey, String kind, String symbol, Duratio
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("trade " + stored.tradeKey() + ": features are not a JSON object");
         }
-        Map<String, Double> out = new TreeMap<>();
+        Map<String, Double> out = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().isNumber()) {
                 out.put(e.getKey(), e.getValue().doubleValue());
             }
         }
-        return out;
+        return FeatureMap.of(out);
     }
 
     public boolean isAgent() {
