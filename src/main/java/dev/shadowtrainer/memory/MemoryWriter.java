@@ -1,6 +1,7 @@
 package dev.shadowtrainer.memory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -71,8 +72,9 @@ public final class MemoryWriter {
         int from = 0;
         while (failure == null && from < trades.size()) {
             int to = Math.min(trades.size(), from + batchSize);
-            List<StoredTrade> batch = trades.subList(from, to);
-            List<PostExitRow> rows = postExit.subList(from, to);
+            // copied, so rows built on demand (a run's trades) are built once per batch and dropped after it
+            List<StoredTrade> batch = new ArrayList<>(trades.subList(from, to));
+            List<PostExitRow> rows = new ArrayList<>(postExit.subList(from, to));
             int[] result = new int[1];
             failure = attempt(() -> result[0] = store.save(batch, rows));
             if (failure == null) {

@@ -43,7 +43,7 @@ public final class TradeRecords {
         boolean shadow = trade.kind() == TradeKind.SHADOW;
         int bar = shadow ? (int) trade.traceId() : Math.max(0, trade.entryBar() - 1);
         String kind = shadow ? "shadow" : "agent";
-        String key = key(kind, shadow ? "" : policy, trade);
+        String key = key(trade, policy);
         float rawVolatility = volatility < 0 ? 0f : market.rawFeatures().value(bar, volatility);
         return new StoredTrade(key, runId, id.exchange(), id.symbol().toString(), id.timeframe().label(), kind,
                 Instant.ofEpochMilli(trade.entryTime()), Instant.ofEpochMilli(trade.exitTime()), trade.entryPrice(),
@@ -68,6 +68,12 @@ public final class TradeRecords {
                 entry, exit, entryPrice, exitPrice, size, leverage, fees, pnl, 100 * pnl / size, exitReason,
                 finite(mfePercent), finite(maePercent), AtrAdxRegime.ofOrdinal(market.regimes()[bar]).name(),
                 finite(rawVolatility), features(bar), Embedding.of(market, bar), Embedding.VERSION, pnl > 0);
+    }
+
+    /** The natural key {@link #of}{@code (trade, policy)} gives its row, without building the row. */
+    public String key(Trade trade, String policy) {
+        boolean shadow = trade.kind() == TradeKind.SHADOW;
+        return key(shadow ? "shadow" : "agent", shadow ? "" : policy, trade);
     }
 
     private String key(String kind, String policy, Trade t) {

@@ -1,7 +1,6 @@
 package dev.shadowtrainer.pipeline;
 
 import dev.shadowtrainer.config.ShadowConfig;
-import dev.shadowtrainer.features.AtrAdxRegime;
 import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.ExitCodes;
 import dev.shadowtrainer.ShadowTrainerException;
@@ -15,11 +14,7 @@ import dev.shadowtrainer.memory.TradeRecords;
 import dev.shadowtrainer.report.RunFolder;
 import dev.shadowtrainer.sim.MarketData;
 import dev.shadowtrainer.sim.PostExitTracker;
-import dev.shadowtrainer.sim.ShadowTrades;
-import dev.shadowtrainer.sim.SimulationResult;
-import dev.shadowtrainer.sim.Trade;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -37,7 +32,10 @@ final class RunMemory {
     private RunMemory() {
     }
 
-    /** What a run offered the trade memory: each trade with its post-exit row and its regime at exit. */
+    /**
+     * What a run offered the trade memory: each trade with its post-exit row and its regime at exit (lists whose
+     * rows are built when read, see {@link RunTrades}).
+     */
     record Stored(TrainSummary.MemorySummary summary, List<StoredTrade> trades, List<PostExitRow> postExit,
                   List<String> exitRegimes) {
     }
@@ -51,31 +49,11 @@ final class RunMemory {
         RunRecord runRecord = new RunRecord(run.runId(), startedAt, series.id().exchange(),
                 series.id().symbol().toString(), series.id().timeframe().label(), loaded.source(), config.seed(),
                 policy, json(config.effectiveValues()));
-        TradeRecords records = new TradeRecords(market, series.id(), run.runId());
-        List<StoredTrade> rows = new ArrayList<>();
-        List<PostExitRow> postExit = new ArrayList<>();
-        List<String> exitRegimes = new ArrayList<>();
-        int agent = 0;
-        for (SimulationResult r : outcome.policyRuns()) {
-            List<Trade> trades = r.trades();
-            for (int i = 0; i < trades.size(); i++) {
-                StoredTrade stored = records.of(trades.get(i), policy);
-                rows.add(stored);
-                postExit.add(postExit(stored, trades.get(i).exitBar(), r.agentPostExit(), i));
-                exitRegimes.add(AtrAdxRegime.ofOrdinal(trades.get(i).exitRegime()).name());
-            }
-            agent += trades.size();
-        }
-        for (SimulationResult r : outcome.policyRuns()) {
-            ShadowTrades s = r.shadowTrades();
-            for (int i = 0; i < s.size(); i++) {
-                StoredTrade stored = records.of(s.trade(i, 1.0, series.openTime(s.entryBar(i)),
-                        series.openTime(s.exitBar(i))), policy);
-                rows.add(stored);
-                postExit.add(postExit(stored, s.exitBar(i), r.shadowPostExit(), i));
-                exitRegimes.add(AtrAdxRegime.ofOrdinal(s.exitRegimeOf(i)).name());
-            }
-        }
+        RunTrades trades = new RunTrades(outcome.policyRuns(), new TradeRecords(market, series.id(), run.runId()),
+                policy, series);
+        List<StoredTrade> rows = trades.rows();
+        List<PostExitRow> postExit = trades.postExitRows();
+        int agent = trades.agentTrades();
         progress.accept("storing " + rows.size() + " trades in the trade memory " + memory.database());
         MemoryWriter.Result written = new MemoryWriter(memory, BATCH).write(runRecord, rows, postExit,
                 run.file(SPILL_FILE));
@@ -83,7 +61,7 @@ final class RunMemory {
         return new Stored(new TrainSummary.MemorySummary(memory.database(), preloaded, agent, rows.size() - agent,
                 written.added(), stored, written.spilled(),
                 written.spillFile() == null ? null : written.spillFile().toString(), written.failure(), null, null),
-                rows, postExit, exitRegimes);
+                rows, postExit, trades.exitRegimes());
     }
 
     /**
@@ -121,13 +99,16 @@ final class RunMemory {
         }
     }
 
-    /** Row {@code i} of a post-exit tracker, which holds one row per trade in the order of the trades. */
-    private static PostExitRow postExit(StoredTrade trade, int exitBar, PostExitTracker tracker, int i) {
+    /**
+     * Row {@code i} of a post-exit tracker, which holds one row per trade in the order of the trades, for the
+     * trade with key {@code tradeKey}.
+     */
+    static PostExitRow postExit(String tradeKey, int exitBar, PostExitTracker tracker, int i) {
         if (i >= tracker.size() || tracker.exitBar(i) != exitBar) {
             throw new IllegalStateException("post-exit row " + i + " does not belong to the trade exiting at bar "
                     + exitBar);
         }
-        return new PostExitRow(trade.tradeKey(), PostExitRow.value(tracker.priceAfter(0, i)),
+        return new PostExitRow(tradeKey, PostExitRow.value(tracker.priceAfter(0, i)),
                 PostExitRow.value(tracker.priceAfter(1, i)), PostExitRow.value(tracker.priceAfter(2, i)),
                 PostExitRow.value(tracker.bestAfter(2, i)), PostExitRow.value(tracker.missedProfit(i)),
                 tracker.verdict(i).name());
