@@ -190,7 +190,7 @@ class BenchCommandTest {
     void anUnknownPartIsAOneLineUsageError() {
         CliRun r = run("bench", "--only", "cartpole");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("--only must be simulator, ppo or memory, got 'cartpole'");
+        assertThat(r.err()).contains("--only must be simulator, ppo, memory or universe, got 'cartpole'");
         assertThat(r.errorLines()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
     }
