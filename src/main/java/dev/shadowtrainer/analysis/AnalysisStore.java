@@ -111,6 +111,7 @@ public final class AnalysisStore {
             skills.bind("r", runId).bind("s", seq++).bind("k", s.tradeKey()).bind("p", s.pattern())
                     .bind("g", s.regime()).bind("pnl", s.pnlPercent()).bind("n", s.comparables())
                     .bindByType("skill", s.skill(), Double.class).add();
+            executeFull(skills);
         }
         execute(skills);
     }
@@ -124,6 +125,7 @@ public final class AnalysisStore {
             b.bind("r", runId).bind("s", seq++).bind("k", l.tradeKey()).bind("kind", l.kind()).bind("p", l.pattern())
                     .bind("reason", l.reason().name()).bind("action", l.action().name())
                     .bind("f", String.join(",", l.misleadingFeatures())).add();
+            executeFull(b);
         }
         execute(b);
     }
@@ -152,6 +154,16 @@ public final class AnalysisStore {
                     .bindByType("rec", p.recommended() == null ? null : p.recommended().name(), String.class).add();
         }
         execute(holding);
+    }
+
+    /** Rows per statement batch of the per-trade tables (a year of 1m candles has some 280,000 losses). */
+    static final int BATCH_ROWS = 5_000;
+
+    /** Sends the batch once it holds {@link #BATCH_ROWS} rows, so the bound rows never pile up in memory. */
+    private static void executeFull(PreparedBatch b) {
+        if (b.size() >= BATCH_ROWS) {
+            b.execute();
+        }
     }
 
     private static void execute(PreparedBatch b) {

@@ -143,4 +143,25 @@ class AnalysisStoreTest {
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.STORAGE))
                 .hasMessageContaining("could not load the analysis of run run-1");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void moreLossesThanOneStatementBatchAreAllStoredOnce(String store) {
+        MemoryDatabase db = open(store);
+        RunAnalysis sample = SampleRun.analysis("run-1");
+        LossAnalysis.Loss one = sample.loss().losses().get(0);
+        int n = 2 * AnalysisStore.BATCH_ROWS + 7;
+        java.util.List<LossAnalysis.Loss> losses = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            losses.add(new LossAnalysis.Loss("key-" + i, one.kind(), one.pattern(), one.reason(), one.action(),
+                    one.misleadingFeatures()));
+        }
+        RunAnalysis big = new RunAnalysis("run-1", sample.minOccurrences(), sample.trades(), sample.win(),
+                new LossAnalysis(losses, sample.loss().byReason(), sample.loss().byAction()), sample.postExit());
+        new AnalysisStore(db).save(big);
+        assertThat(rows(db, "loss_analysis", "run-1")).isEqualTo(n);
+        RunAnalysis loaded = new AnalysisStore(db).load("run-1").orElseThrow();
+        // in order; (the counts by reason are recounted on load, so the sample's are not compared)
+        assertThat(loaded.loss().losses()).containsExactlyElementsOf(losses);
+    }
 }
