@@ -13,6 +13,7 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * A run's trades as the trade memory stores them, in order: every policy trade of each test window, then every
@@ -94,40 +95,24 @@ final class RunTrades {
 
     /** The rows, each built when read. */
     List<StoredTrade> rows() {
-        return new AbstractList<>() {
-            @Override
-            public StoredTrade get(int i) {
-                return stored(i);
-            }
-
-            @Override
-            public int size() {
-                return RunTrades.this.size();
-            }
-        };
+        return lazy(this::stored);
     }
 
     /** The post-exit rows, in the order of {@link #rows()}, each built when read. */
     List<PostExitRow> postExitRows() {
-        return new AbstractList<>() {
-            @Override
-            public PostExitRow get(int i) {
-                return postExit(i);
-            }
-
-            @Override
-            public int size() {
-                return RunTrades.this.size();
-            }
-        };
+        return lazy(this::postExit);
     }
 
     /** The ATR/ADX regime at each trade's exit, in the order of {@link #rows()}. */
     List<String> exitRegimes() {
+        return lazy(this::exitRegime);
+    }
+
+    private <T> List<T> lazy(IntFunction<T> element) {
         return new AbstractList<>() {
             @Override
-            public String get(int i) {
-                return exitRegime(i);
+            public T get(int i) {
+                return element.apply(i);
             }
 
             @Override
