@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
                 "4:storage unreachable or failing",
                 "5:nightly: another nightly holds the lock (models/nightly.lock); nothing was done",
                 "6:train-universe: some symbols failed, the others trained (see its summary)",
+                "7:out of memory: the JVM heap is too small for the run (raise it with SHADOW_JAVA_OPTS=-Xmx2g)",
                 "130:interrupted by Ctrl-C after saving a checkpoint; continue with train --resume <run-id>"})
 public final class ShadowTrainer implements Runnable {
     private final AppContext context;
@@ -99,10 +100,27 @@ public final class ShadowTrainer implements Runnable {
         return cmd;
     }
 
+    /**
+     * Runs the command line; running out of heap becomes one line naming the limit and how to raise it, and exit
+     * code {@link ExitCodes#OUT_OF_MEMORY}, instead of a stack trace.
+     */
+    static int execute(CommandLine cmd, String[] args, PrintWriter err) {
+        try {
+            return cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory (" + e.getMessage() + ") with a heap of at most "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; give the JVM more, e.g. "
+                    + "SHADOW_JAVA_OPTS=-Xmx2g scripts/shadow-trainer ..., or ask for less (fewer --days, a coarser "
+                    + "--timeframe, a lower --parallelism)");
+            err.flush();
+            return ExitCodes.OUT_OF_MEMORY;
+        }
+    }
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = commandLine(AppContext.system(), out, err).execute(args);
+        int code = execute(commandLine(AppContext.system(), out, err), args, err);
         out.flush();
         err.flush();
         System.exit(code);

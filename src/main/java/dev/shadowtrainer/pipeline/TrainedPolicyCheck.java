@@ -11,12 +11,18 @@ import java.util.Objects;
 
 /**
  * lookahead-check on the policy a run trained: the saved (last fold's) network, greedy as it was judged, over
- * that fold's test window with the history before it as lead-in, against cut and garbage futures at
- * {@code samples} decision points (see {@link LookaheadCheck}). The memory slots come from a look-up index that
- * starts empty in every rerun, as in the {@code lookahead-check} command. Run by {@code train} after the
- * walk-forward, so a network that leaks is reported before anyone loads it.
+ * that fold's test window (its last {@value #MAX_BARS} bars at most) with the history before it as lead-in,
+ * against cut and garbage futures at {@code samples} decision points (see {@link LookaheadCheck}). The memory
+ * slots come from a look-up index that starts empty in every rerun, as in the {@code lookahead-check} command.
+ * Run by {@code train} after the walk-forward, so a network that leaks is reported before anyone loads it.
  */
 public final class TrainedPolicyCheck {
+    /**
+     * Bars of the last test window checked at most (its last ones): every rerun replays them, and 41 reruns of a
+     * 90-day window of 1m candles took minutes while a leak shows at any decision point.
+     */
+    public static final int MAX_BARS = 2_000;
+
     private TrainedPolicyCheck() {
     }
 
@@ -46,11 +52,12 @@ public final class TrainedPolicyCheck {
                              ExecutionConfig execution, int stateDim, int indexSize, int neighbours, int samples,
                              double initialEquity, long seed) {
         Objects.requireNonNull(network, "network is null");
+        int from = Math.max(last.testFrom(), last.testTo() - MAX_BARS);
         try {
-            return Result.of(window(series, last.testFrom(), last.testTo(), preparation, PpoPolicyTrainer.NAME, network,
+            return Result.of(window(series, from, last.testTo(), preparation, PpoPolicyTrainer.NAME, network,
                     execution, stateDim, indexSize, neighbours, samples, initialEquity, seed));
         } catch (DataException e) {
-            return new Result(false, 0, 0, last.testTo() - last.testFrom(), e.getMessage());
+            return new Result(false, 0, 0, last.testTo() - from, e.getMessage());
         }
     }
 

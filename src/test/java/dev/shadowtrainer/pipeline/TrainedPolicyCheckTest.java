@@ -38,6 +38,17 @@ class TrainedPolicyCheckTest {
     }
 
     @Test
+    void aLongTestWindowIsCheckedOverItsLastBarsOnly() {
+        CandleSeries longer = new SyntheticMarket(5).generate(Symbol.parse("BTC/USDT"), Timeframe.M15,
+                Instant.parse("2025-01-01T00:00:00Z"), 4000).series();
+        Fold last = new Fold(1, 700, 1000, 1100, 3900);
+        TrainedPolicyCheck.Result r = TrainedPolicyCheck.run(longer, last, preparation, network, execution, STATE_DIM,
+                64, 10, 4, 10_000, 42);
+        assertThat(r.clean()).as(String.valueOf(r.notRun())).isTrue();
+        assertThat(r.bars()).isEqualTo(TrainedPolicyCheck.MAX_BARS);
+    }
+
+    @Test
     void aWindowWithFewerDecisionsThanSamplesIsReportedNotRunNotClean() {
         Fold last = new Fold(0, 1000, 2200, 2300, 2305);
         TrainedPolicyCheck.Result r = TrainedPolicyCheck.run(series, last, preparation, network, execution, STATE_DIM,
