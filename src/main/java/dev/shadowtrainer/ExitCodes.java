@@ -13,7 +13,7 @@ public final class ExitCodes {
     public static final int INTERRUPTED = 130;
     /** train-universe: at least one symbol failed (for mixed reasons, or beside symbols that finished). */
     public static final int SOME_FAILED = 6;
-    /** The JVM ran out of heap; the launcher gives it 1 GB unless SHADOW_JAVA_OPTS says otherwise. */
+    /** The JVM ran out of heap; the launcher gives it 1.5 GB unless SHADOW_JAVA_OPTS says otherwise. */
     public static final int OUT_OF_MEMORY = 7;
 
     private ExitCodes() {
