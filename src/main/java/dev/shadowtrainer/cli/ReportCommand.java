@@ -5,6 +5,7 @@ import dev.shadowtrainer.ShadowTrainerException;
 import dev.shadowtrainer.memory.MemoryDatabase;
 import dev.shadowtrainer.memory.MemoryUrl;
 import dev.shadowtrainer.patterns.PatternStore;
+import dev.shadowtrainer.report.RunFolder;
 import dev.shadowtrainer.report.RunReport;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ final class ReportCommand extends ConfiguredCommand {
     public Integer call() {
         Path root = Path.of(config().output().runsDir());
         Path folder = root.resolve(run).normalize();
-        if (run.isBlank() || !root.normalize().equals(folder.getParent())) {
+        if (!RunFolder.isRunId(root, run)) {
             throw new ShadowTrainerException(ExitCodes.USAGE, "report: --run '" + run + "' is not a run id; give the "
                     + "name of a folder under " + root + " (e.g. 20251121T140501Z-btcusdt-15m)");
         }

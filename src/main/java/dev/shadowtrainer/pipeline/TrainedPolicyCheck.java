@@ -52,19 +52,18 @@ public final class TrainedPolicyCheck {
                              ExecutionConfig execution, int stateDim, int indexSize, int neighbours, int samples,
                              double initialEquity, long seed) {
         Objects.requireNonNull(network, "network is null");
-        int from = Math.max(last.testFrom(), last.testTo() - MAX_BARS);
         try {
-            return Result.of(window(series, from, last.testTo(), preparation, PpoPolicyTrainer.NAME, network,
-                    execution, stateDim, indexSize, neighbours, samples, initialEquity, seed));
+            return Result.of(window(series, last.testFrom(), last.testTo(), preparation, PpoPolicyTrainer.NAME,
+                    network, execution, stateDim, indexSize, neighbours, samples, initialEquity, seed));
         } catch (DataException e) {
-            return new Result(false, 0, 0, last.testTo() - from, e.getMessage());
+            return new Result(false, 0, 0, Math.min(MAX_BARS, last.testTo() - last.testFrom()), e.getMessage());
         }
     }
 
     /**
-     * lookahead-check of {@code network}, greedy and named {@code name}, over bars [from, to) of {@code series} with
-     * the history before {@code from} (the preparation's lead-in) as warm-up; the memory look-up starts empty in
-     * every rerun.
+     * lookahead-check of {@code network}, greedy and named {@code name}, over bars [from, to) of {@code series} (the
+     * last {@value #MAX_BARS} of them at most) with the history before them (the preparation's lead-in) as warm-up;
+     * the memory look-up starts empty in every rerun.
      *
      * @throws DataException when the window holds fewer decisions than {@code samples}
      */
@@ -72,6 +71,7 @@ public final class TrainedPolicyCheck {
                                          String name, ActorCritic network, ExecutionConfig execution, int stateDim,
                                          int indexSize, int neighbours, int samples, double initialEquity,
                                          long seed) {
+        from = Math.max(from, to - MAX_BARS);
         int start = Math.max(0, from - preparation.leadInBars());
         LookaheadCheck check = new LookaheadCheck(preparation, data -> new NetworkPolicy(name, network),
                 data -> new NearestTrades(data, indexSize, neighbours, NearestTrades.Past.NONE), execution, stateDim);

@@ -83,11 +83,16 @@ public final class RunFolder {
         Objects.requireNonNull(root, "root is null");
         Objects.requireNonNull(runId, "runId is null");
         Path folder = root.resolve(runId).normalize();
-        if (runId.isBlank() || !root.normalize().equals(folder.getParent()) || !Files.isDirectory(folder)) {
+        if (!isRunId(root, runId) || !Files.isDirectory(folder)) {
             throw new ShadowTrainerException(ExitCodes.USAGE, "no run '" + runId + "' under " + root
                     + "; give the id of an interrupted run (a folder name there, as its interruption message said)");
         }
         return new RunFolder(runId, folder);
+    }
+
+    /** Whether {@code runId} names a folder directly under {@code root} (not blank, no path, no ".."). */
+    public static boolean isRunId(Path root, String runId) {
+        return !runId.isBlank() && root.normalize().equals(root.resolve(runId).normalize().getParent());
     }
 
     /** A UTC time as run ids spell it, e.g. {@code 20251121T140501Z}. */
