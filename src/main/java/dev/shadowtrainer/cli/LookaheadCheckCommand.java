@@ -1,6 +1,5 @@
 package dev.shadowtrainer.cli;
 
-import dev.shadowtrainer.agent.env.NetworkPolicy;
 import dev.shadowtrainer.agent.rules.TrendRulePolicy;
 import dev.shadowtrainer.config.ShadowConfig;
 import dev.shadowtrainer.memory.NearestTrades;
@@ -13,7 +12,7 @@ import dev.shadowtrainer.pipeline.PpoPolicyTrainer;
 import dev.shadowtrainer.pipeline.TrainedModel;
 import dev.shadowtrainer.model.ModelStore;
 import dev.shadowtrainer.sim.MarketData;
-import dev.shadowtrainer.sim.Policy;
+import dev.shadowtrainer.sim.MemoryLookup;
 import java.util.Map;
 import java.util.function.Function;
 import dev.shadowtrainer.sim.ExecutionConfig;
@@ -95,10 +94,12 @@ final class LookaheadCheckCommand extends MarketCommand {
         progress().printf(Locale.ROOT, "lookahead-check: %d runs (1 full, %d cut, %d garbage) over %d bars%n",
                 1 + 2 * samples, samples, samples, loaded.windowBars());
         progress().flush();
-        Function<MarketData, Policy> policies = trained != null
-                ? data -> new NetworkPolicy(PpoPolicyTrainer.NAME, trained.network()) : data -> new TrendRulePolicy();
-        LookaheadCheck check = new LookaheadCheck(preparation, policies,
-                data -> new NearestTrades(data, indexSize, neighbours, NearestTrades.Past.NONE), execution, stateDim);
+        Function<MarketData, MemoryLookup> memories =
+                data -> new NearestTrades(data, indexSize, neighbours, NearestTrades.Past.NONE);
+        LookaheadCheck check = trained != null
+                ? LookaheadCheck.ofNetwork(preparation, PpoPolicyTrainer.NAME, trained.network(), memories, execution,
+                        stateDim)
+                : new LookaheadCheck(preparation, data -> new TrendRulePolicy(), memories, execution, stateDim);
         LookaheadReport report = check.run(loaded.series(), loaded.windowStart(), samples,
                 config.evaluation().initialEquity(), config.seed());
         printSummary(report, report.lines());

@@ -1,5 +1,7 @@
 package dev.shadowtrainer.pipeline;
 
+import dev.shadowtrainer.agent.env.NetworkPolicy;
+import dev.shadowtrainer.agent.ppo.ActorCritic;
 import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.market.DataException;
 import dev.shadowtrainer.pipeline.LookaheadDifference.Variant;
@@ -7,7 +9,9 @@ import dev.shadowtrainer.sim.ExecutionConfig;
 import dev.shadowtrainer.sim.MarketData;
 import dev.shadowtrainer.sim.MemoryLookup;
 import dev.shadowtrainer.sim.Policy;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -43,8 +47,17 @@ public final class LookaheadCheck {
     /** Decision points checked by default; the issue asks for at least 20. */
     public static final int DEFAULT_SAMPLES = 20;
 
+    /**
+     * Run-bars (bars times runs) a lockstep group of reruns may hold at once: each keeps its market data,
+     * observation vectors and result, some hundreds of bytes a bar, so this bounds a group to some 150 MB.
+     */
+    static final long LOCKSTEP_BAR_BUDGET = 200_000;
+
     private final Function<CandleSeries, MarketData> preparation;
+    /** A fresh policy per run; null when the policy is {@link #network}'s, run in lockstep. */
     private final Function<MarketData, Policy> policies;
+    private final ActorCritic network;
+    private final String networkName;
     private final Function<MarketData, MemoryLookup> memories;
     private final ExecutionConfig execution;
     private final int stateDim;
@@ -59,11 +72,38 @@ public final class LookaheadCheck {
      */
     public LookaheadCheck(Function<CandleSeries, MarketData> preparation, Function<MarketData, Policy> policies,
                           Function<MarketData, MemoryLookup> memories, ExecutionConfig execution, int stateDim) {
+        this(preparation, Objects.requireNonNull(policies, "policies is null"), null, null, memories, execution,
+                stateDim);
+    }
+
+    private LookaheadCheck(Function<CandleSeries, MarketData> preparation, Function<MarketData, Policy> policies,
+                           ActorCritic network, String networkName, Function<MarketData, MemoryLookup> memories,
+                           ExecutionConfig execution, int stateDim) {
         this.preparation = Objects.requireNonNull(preparation, "preparation is null");
-        this.policies = Objects.requireNonNull(policies, "policies is null");
+        this.policies = policies;
+        this.network = network;
+        this.networkName = networkName;
         this.memories = Objects.requireNonNull(memories, "memories is null");
         this.execution = Objects.requireNonNull(execution, "execution is null");
         this.stateDim = stateDim;
+    }
+
+    /**
+     * The check of a trained network, greedy as {@link NetworkPolicy} runs it, named {@code name}. The same
+     * runs and comparisons as with {@code data -> new NetworkPolicy(name, network)}, but the reruns are
+     * stepped in lockstep, as many at once as {@link #LOCKSTEP_BAR_BUDGET} allows, with one batched forward
+     * pass per step instead of one per run and decision: a forward pass of one row costs nearly what one of
+     * forty does, and the check made about 40 such passes for every bar of the window. Every forward pass of
+     * the check has the same number of rows (see {@link RecordedRun#lockstep}), and each rerun is compared
+     * with a copy of the full run recorded in the same row, so both compute each observation's logits the
+     * same way.
+     */
+    public static LookaheadCheck ofNetwork(Function<CandleSeries, MarketData> preparation, String name,
+                                           ActorCritic network, Function<MarketData, MemoryLookup> memories,
+                                           ExecutionConfig execution, int stateDim) {
+        Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(network, "network is null");
+        return new LookaheadCheck(preparation, null, network, name, memories, execution, stateDim);
     }
 
     /**
@@ -85,7 +125,15 @@ public final class LookaheadCheck {
         if (from < 0 || from >= n - 1) {
             throw new IllegalArgumentException("run start " + from + " leaves no decision bar in " + n + " bars");
         }
-        RecordedRun full = record(series, from, n, initialEquity, seed);
+        // Runs stepped together (1 without a network). A network's full run is recorded once per row of the
+        // batch, and each rerun is compared with the copy that sat in the same row: a row's logits can differ
+        // in the last bits with its position in the batch (the matrix kernels treat edge rows apart), so only
+        // runs computed in the same row are compared, and a difference is then the future's doing alone.
+        int width = network == null ? 1
+                : (int) Math.max(1, Math.min(2L * samples, LOCKSTEP_BAR_BUDGET / 2 / Math.max(1, n)));
+        List<RecordedRun> fulls = network == null ? List.of(record(series, from, n, initialEquity, seed))
+                : lockstep(Collections.nCopies(width, spec(series, from, n)), width, initialEquity, seed);
+        RecordedRun full = fulls.get(0);
         int[] decisionBars = full.decisionBars();
         if (decisionBars.length < samples) {
             throw new DataException(String.format(Locale.ROOT,
@@ -95,10 +143,28 @@ public final class LookaheadCheck {
         }
         int[] points = sample(decisionBars, samples, seed);
         RunComparison comparison = new RunComparison();
-        for (int t : points) {
-            comparison.compare(full, record(series.slice(0, t + 1), from, t + 1, initialEquity, seed), t, Variant.CUT);
-            CandleSeries garbage = GarbageFuture.after(series, t, garbageSeed(seed, t));
-            comparison.compare(full, record(garbage, from, n, initialEquity, seed), t, Variant.GARBAGE);
+        if (network == null) {
+            for (int t : points) {
+                comparison.compare(full, record(series.slice(0, t + 1), from, t + 1, initialEquity, seed), t,
+                        Variant.CUT);
+                CandleSeries garbage = GarbageFuture.after(series, t, garbageSeed(seed, t));
+                comparison.compare(full, record(garbage, from, n, initialEquity, seed), t, Variant.GARBAGE);
+            }
+        } else {
+            // The reruns in the same order as above (each point's cut, then its garbage run), width at a time.
+            for (int first = 0; first < 2 * points.length; first += width) {
+                List<RecordedRun.Spec> group = new ArrayList<>();
+                for (int k = first; k < Math.min(2 * points.length, first + width); k++) {
+                    int t = points[k / 2];
+                    group.add(k % 2 == 0 ? spec(series.slice(0, t + 1), from, t + 1)
+                            : spec(GarbageFuture.after(series, t, garbageSeed(seed, t)), from, n));
+                }
+                List<RecordedRun> reruns = lockstep(group, width, initialEquity, seed);
+                for (int k = first; k < first + reruns.size(); k++) {
+                    comparison.compare(fulls.get(k - first), reruns.get(k - first), points[k / 2],
+                            k % 2 == 0 ? Variant.CUT : Variant.GARBAGE);
+                }
+            }
         }
         return new LookaheadReport(series.id().toString(), full.result.policy(), n, from,
                 Arrays.stream(points).boxed().toList(), List.of(Variant.CUT, Variant.GARBAGE),
@@ -107,11 +173,22 @@ public final class LookaheadCheck {
     }
 
     private RecordedRun record(CandleSeries candles, int from, int to, double initialEquity, long seed) {
+        RecordedRun.Spec spec = spec(candles, from, to);
+        return RecordedRun.of(spec.data(), policies, memories, execution, stateDim, from, to, initialEquity, seed);
+    }
+
+    private List<RecordedRun> lockstep(List<RecordedRun.Spec> specs, int width, double initialEquity, long seed) {
+        return RecordedRun.lockstep(specs, networkName, network, memories, execution, stateDim, initialEquity, seed,
+                width);
+    }
+
+    /** The candles prepared afresh, and the bars to simulate. */
+    private RecordedRun.Spec spec(CandleSeries candles, int from, int to) {
         MarketData data = Objects.requireNonNull(preparation.apply(candles), "preparation returned null");
         if (data.size() != candles.size()) {
             throw new IllegalStateException("preparation returned " + data.size() + " bars for " + candles.size());
         }
-        return RecordedRun.of(data, policies, memories, execution, stateDim, from, to, initialEquity, seed);
+        return new RecordedRun.Spec(data, from, to);
     }
 
     /**

@@ -1,15 +1,19 @@
 package dev.shadowtrainer.pipeline;
 
+import dev.shadowtrainer.agent.env.NetworkPolicy;
+import dev.shadowtrainer.agent.ppo.ActorCritic;
 import dev.shadowtrainer.sim.Action;
 import dev.shadowtrainer.sim.EntryFilter;
 import dev.shadowtrainer.sim.EventBus;
 import dev.shadowtrainer.sim.ExecutionConfig;
 import dev.shadowtrainer.sim.MarketData;
 import dev.shadowtrainer.sim.MemoryLookup;
+import dev.shadowtrainer.sim.Observation;
 import dev.shadowtrainer.sim.Policy;
 import dev.shadowtrainer.sim.SimulationResult;
 import dev.shadowtrainer.sim.Simulator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -47,20 +51,116 @@ final class RecordedRun {
                           Function<MarketData, MemoryLookup> memories, ExecutionConfig execution, int stateDim,
                           int from, int to, double initialEquity, long seed) {
         Policy policy = policies.apply(data);
-        MemoryLookup memory = memories.apply(data);
-        List<EventBus.TradeExecuted> fills = new ArrayList<>();
-        EventBus bus = new EventBus();
-        bus.subscribe(EventBus.Topic.TRADE_EXECUTED, fills::add);
-        float[][] vectors = new float[to][];
-        Action[] actions = new Action[to];
-        double[] confidence = new double[to];
-        Simulator simulator = new Simulator(data, execution, stateDim, bus, memory, EntryFilter.NONE);
-        SimulationResult result = simulator.run(policy, from, to, initialEquity, seed, (bar, observation, action) -> {
+        Recording recording = new Recording(data, memories, execution, stateDim, to);
+        SimulationResult result = recording.simulator.run(policy, from, to, initialEquity, seed,
+                (bar, observation, action) -> recording.record(bar, observation, action, policy.confidence()));
+        return recording.finish(result);
+    }
+
+    /** Where one run is: its prepared market data and the bars [from, to) it is simulated on. */
+    record Spec(MarketData data, int from, int to) {
+    }
+
+    /**
+     * Records the runs of {@code specs} as {@link #of} does with a fresh {@link NetworkPolicy} over
+     * {@code network} each, but stepped in lockstep with ONE forward pass per step for all of them instead
+     * of one per run and decision: row i of a {@code width}-row batch holds run i's observation, rows of runs
+     * without a decision at that step (finished, or fewer runs than rows) are zeros. The batch always has
+     * {@code width} rows, so a run's logits come out of the same computation whichever runs share its step,
+     * and runs recorded with the same width (one by one or together) see the same numbers bit for bit.
+     */
+    static List<RecordedRun> lockstep(List<Spec> specs, String name, ActorCritic network,
+                                      Function<MarketData, MemoryLookup> memories, ExecutionConfig execution,
+                                      int stateDim, double initialEquity, long seed, int width) {
+        int n = specs.size();
+        if (n > width) {
+            throw new IllegalArgumentException(n + " runs do not fit a batch of " + width + " rows");
+        }
+        Recording[] recordings = new Recording[n];
+        NetworkPolicy[] policies = new NetworkPolicy[n];
+        Simulator.Stepper[] steppers = new Simulator.Stepper[n];
+        for (int i = 0; i < n; i++) {
+            Spec spec = specs.get(i);
+            Recording recording = new Recording(spec.data(), memories, execution, stateDim, spec.to());
+            NetworkPolicy policy = new NetworkPolicy(name, network);
+            recordings[i] = recording;
+            policies[i] = policy;
+            steppers[i] = recording.simulator.start(name, spec.from(), spec.to(), initialEquity, seed,
+                    (bar, observation, action) -> recording.record(bar, observation, action, policy.confidence()));
+        }
+        int observationSize = network.observationSize();
+        int actions = network.actionCount();
+        float[] batch = new float[width * observationSize];
+        float[] logits = new float[width * actions];
+        float[] values = new float[width];
+        boolean[] deciding = new boolean[n];
+        SimulationResult[] results = new SimulationResult[n];
+        int running = n;
+        while (running > 0) {
+            Arrays.fill(batch, 0f);
+            for (int i = 0; i < n; i++) {
+                deciding[i] = false;
+                if (results[i] != null) {
+                    continue;
+                }
+                if (steppers[i].advance()) {
+                    System.arraycopy(steppers[i].observation().vector(), 0, batch, i * observationSize,
+                            observationSize);
+                    deciding[i] = true;
+                } else {
+                    results[i] = steppers[i].result();
+                    running--;
+                }
+            }
+            if (running == 0) {
+                break;
+            }
+            network.forward(batch, width, logits, values);
+            for (int i = 0; i < n; i++) {
+                if (deciding[i]) {
+                    Action action = policies[i].choose(steppers[i].observation(), logits, i);
+                    steppers[i].act(action, policies[i].confidence());
+                }
+            }
+        }
+        List<RecordedRun> runs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            runs.add(recordings[i].finish(results[i]));
+        }
+        return runs;
+    }
+
+    /** What a run records as it goes: the simulator, and per decision bar the vector, action and confidence. */
+    private static final class Recording {
+        final MarketData data;
+        final MemoryLookup memory;
+        final Simulator simulator;
+        final List<EventBus.TradeExecuted> fills = new ArrayList<>();
+        final float[][] vectors;
+        final Action[] actions;
+        final double[] confidence;
+
+        Recording(MarketData data, Function<MarketData, MemoryLookup> memories, ExecutionConfig execution,
+                  int stateDim, int to) {
+            this.data = data;
+            this.memory = memories.apply(data);
+            EventBus bus = new EventBus();
+            bus.subscribe(EventBus.Topic.TRADE_EXECUTED, fills::add);
+            this.simulator = new Simulator(data, execution, stateDim, bus, memory, EntryFilter.NONE);
+            this.vectors = new float[to][];
+            this.actions = new Action[to];
+            this.confidence = new double[to];
+        }
+
+        void record(int bar, Observation observation, Action action, double decisionConfidence) {
             vectors[bar] = observation.vectorCopy();
             actions[bar] = action;
-            confidence[bar] = policy.confidence();
-        });
-        return new RecordedRun(data, result, memory.width(), vectors, actions, confidence, List.copyOf(fills));
+            confidence[bar] = decisionConfidence;
+        }
+
+        RecordedRun finish(SimulationResult result) {
+            return new RecordedRun(data, result, memory.width(), vectors, actions, confidence, List.copyOf(fills));
+        }
     }
 
     /** Bars on which the policy took a decision, in time order. */

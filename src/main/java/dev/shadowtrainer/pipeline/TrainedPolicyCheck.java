@@ -1,6 +1,5 @@
 package dev.shadowtrainer.pipeline;
 
-import dev.shadowtrainer.agent.env.NetworkPolicy;
 import dev.shadowtrainer.agent.ppo.ActorCritic;
 import dev.shadowtrainer.market.CandleSeries;
 import dev.shadowtrainer.market.DataException;
@@ -73,7 +72,7 @@ public final class TrainedPolicyCheck {
                                          long seed) {
         from = Math.max(from, to - MAX_BARS);
         int start = Math.max(0, from - preparation.leadInBars());
-        LookaheadCheck check = new LookaheadCheck(preparation, data -> new NetworkPolicy(name, network),
+        LookaheadCheck check = LookaheadCheck.ofNetwork(preparation, name, network,
                 data -> new NearestTrades(data, indexSize, neighbours, NearestTrades.Past.NONE), execution, stateDim);
         return check.run(series.slice(start, to), from - start, samples, initialEquity, seed);
     }

@@ -208,7 +208,7 @@ class LookaheadCheckTest {
      * next bar (reads t+1, the classic leak of a shifted label), -1 the return out of the previous bar.
      * The leaky one fills its last bar with 0, as sloppy code does, so only its values give it away.
      */
-    private record WithReturnColumn(MarketPreparation base, int offset) implements Function<CandleSeries, MarketData> {
+    record WithReturnColumn(MarketPreparation base, int offset) implements Function<CandleSeries, MarketData> {
         @Override
         public MarketData apply(CandleSeries candles) {
             MarketData prepared = base.apply(candles);

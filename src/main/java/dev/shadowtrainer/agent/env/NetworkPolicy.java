@@ -39,19 +39,35 @@ public final class NetworkPolicy implements Policy {
         return name;
     }
 
+    /** The network this policy runs. */
+    public ActorCritic network() {
+        return network;
+    }
+
     @Override
     public Action decide(Observation observation) {
         network.forward(observation.vector(), 1, logits, value);
+        return choose(observation, logits, 0);
+    }
+
+    /**
+     * The decision for {@code observation} from row {@code row} of logits the caller computed with this
+     * policy's network (for instance one batched forward pass for many runs in lockstep): the same choice
+     * and confidence as {@link #decide} makes from its own forward pass.
+     */
+    public Action choose(Observation observation, float[] rowLogits, int row) {
+        int actions = allowed.length;
+        System.arraycopy(rowLogits, row * actions, logits, 0, actions);
         TradingVectorEnv.allowedActions(observation, allowed, 0);
-        int best = ActorCritic.argmaxAction(logits, 0, allowed.length, allowed);
+        int best = ActorCritic.argmaxAction(logits, 0, actions, allowed);
         Action action = Action.ofOrdinal(best);
         if (action.isEntry()) {
             confidence = 0;
             for (int entry : ENTRIES) {
-                confidence += ActorCritic.probability(logits, 0, allowed.length, allowed, entry);
+                confidence += ActorCritic.probability(logits, 0, actions, allowed, entry);
             }
         } else {
-            confidence = ActorCritic.probability(logits, 0, allowed.length, allowed, best);
+            confidence = ActorCritic.probability(logits, 0, actions, allowed, best);
         }
         return action;
     }
