@@ -48,10 +48,11 @@ public final class LookaheadCheck {
     public static final int DEFAULT_SAMPLES = 20;
 
     /**
-     * Run-bars (bars times runs) a lockstep group of reruns may hold at once: each keeps its market data,
-     * observation vectors and result, some hundreds of bytes a bar, so this bounds a group to some 150 MB.
+     * Run-bars (bars times runs) the lockstep runs may hold at once, the full run's copies and a group of
+     * reruns together: a rerun keeps its market data, observation vectors and result, about 0.7 KB a bar
+     * of 15m candles, so this keeps the check's own memory near 40 MB.
      */
-    static final long LOCKSTEP_BAR_BUDGET = 200_000;
+    static final long LOCKSTEP_BAR_BUDGET = 60_000;
 
     private final Function<CandleSeries, MarketData> preparation;
     /** A fresh policy per run; null when the policy is {@link #network}'s, run in lockstep. */
@@ -157,7 +158,7 @@ public final class LookaheadCheck {
                 for (int k = first; k < Math.min(2 * points.length, first + width); k++) {
                     int t = points[k / 2];
                     group.add(k % 2 == 0 ? spec(series.slice(0, t + 1), from, t + 1)
-                            : spec(GarbageFuture.after(series, t, garbageSeed(seed, t)), from, n));
+                            : spec(GarbageFuture.after(series, t, garbageSeed(seed, t)), from, n, t));
                 }
                 List<RecordedRun> reruns = lockstep(group, width, initialEquity, seed);
                 for (int k = first; k < first + reruns.size(); k++) {
@@ -184,11 +185,16 @@ public final class LookaheadCheck {
 
     /** The candles prepared afresh, and the bars to simulate. */
     private RecordedRun.Spec spec(CandleSeries candles, int from, int to) {
+        return spec(candles, from, to, to - 1);
+    }
+
+    /** As {@link #spec(CandleSeries, int, int)}, keeping observation vectors up to {@code keepUntil} only. */
+    private RecordedRun.Spec spec(CandleSeries candles, int from, int to, int keepUntil) {
         MarketData data = Objects.requireNonNull(preparation.apply(candles), "preparation returned null");
         if (data.size() != candles.size()) {
             throw new IllegalStateException("preparation returned " + data.size() + " bars for " + candles.size());
         }
-        return new RecordedRun.Spec(data, from, to);
+        return new RecordedRun.Spec(data, from, to, keepUntil);
     }
 
     /**

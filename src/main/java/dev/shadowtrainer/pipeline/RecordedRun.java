@@ -57,8 +57,14 @@ final class RecordedRun {
         return recording.finish(result);
     }
 
-    /** Where one run is: its prepared market data and the bars [from, to) it is simulated on. */
-    record Spec(MarketData data, int from, int to) {
+    /**
+     * Where one run is: its prepared market data, the bars [from, to) it is simulated on, and the last bar whose
+     * observation vector is kept (the vectors after it are never compared, and are most of a run's memory).
+     */
+    record Spec(MarketData data, int from, int to, int keepVectorsUntil) {
+        Spec(MarketData data, int from, int to) {
+            this(data, from, to, to - 1);
+        }
     }
 
     /**
@@ -82,6 +88,7 @@ final class RecordedRun {
         for (int i = 0; i < n; i++) {
             Spec spec = specs.get(i);
             Recording recording = new Recording(spec.data(), memories, execution, stateDim, spec.to());
+            recording.keepVectorsUntil = spec.keepVectorsUntil();
             NetworkPolicy policy = new NetworkPolicy(name, network);
             recordings[i] = recording;
             policies[i] = policy;
@@ -139,6 +146,7 @@ final class RecordedRun {
         final float[][] vectors;
         final Action[] actions;
         final double[] confidence;
+        int keepVectorsUntil = Integer.MAX_VALUE;
 
         Recording(MarketData data, Function<MarketData, MemoryLookup> memories, ExecutionConfig execution,
                   int stateDim, int to) {
@@ -153,7 +161,9 @@ final class RecordedRun {
         }
 
         void record(int bar, Observation observation, Action action, double decisionConfidence) {
-            vectors[bar] = observation.vectorCopy();
+            if (bar <= keepVectorsUntil) {
+                vectors[bar] = observation.vectorCopy();
+            }
             actions[bar] = action;
             confidence[bar] = decisionConfidence;
         }
