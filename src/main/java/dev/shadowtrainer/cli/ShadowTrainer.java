@@ -118,6 +118,7 @@ public final class ShadowTrainer implements Runnable {
     }
 
     public static void main(String[] args) {
+        dev.shadowtrainer.agent.ppo.CachedShapeInfoProvider.install(); // before anything starts ND4J
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = execute(commandLine(AppContext.system(), out, err), args, err);
