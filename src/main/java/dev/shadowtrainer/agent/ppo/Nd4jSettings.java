@@ -32,7 +32,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * terms, gradients) are made inside {@link #scratch()}, a workspace reused from call to call. Profiling
  * showed fresh off-heap arrays to cost as much as the arithmetic here (native allocation, JavaCPP's
  * physical-memory checks and ND4J's deallocator bookkeeping, per array, dozens of arrays per minibatch);
- * inside a workspace an array is a pointer bump and the memory is recycled when the scope closes.
+ * inside a workspace an array is a pointer bump and the memory is recycled when the scope closes. Each
+ * array's shape information is off-heap too, outside any workspace; {@link CachedShapeInfoProvider} makes
+ * that one shared buffer per distinct shape.
  */
 final class Nd4jSettings {
     private static final WorkspaceConfiguration SCRATCH = WorkspaceConfiguration.builder()
