@@ -62,6 +62,13 @@ final class FeatureMap extends AbstractMap<String, Double> {
         return known != null ? known : names;
     }
 
+    /** Calls {@code action} with every name and value, by name, without boxing. */
+    void forEachValue(java.util.function.ObjDoubleConsumer<String> action) {
+        for (int i = 0; i < names.length; i++) {
+            action.accept(names[i], values[i]);
+        }
+    }
+
     @Override
     public int size() {
         return names.length;

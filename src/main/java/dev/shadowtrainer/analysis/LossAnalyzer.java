@@ -2,7 +2,7 @@ package dev.shadowtrainer.analysis;
 
 import dev.shadowtrainer.sim.Wilson;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -50,18 +50,32 @@ public final class LossAnalyzer {
         this.minOccurrences = minOccurrences;
     }
 
+    /** The analysis of {@code trades}, read in passes (none of them held): see {@link RunAnalysis#of}. */
     public LossAnalysis analyze(List<AnalysedTrade> trades) {
-        Map<Integer, PatternSplit> splits = new HashMap<>();
-        PatternSplit.byPattern(trades).forEach((p, members) -> splits.put(p, new PatternSplit(p, members)));
-        List<LossAnalysis.Loss> losses = new ArrayList<>();
-        trades.stream().filter(t -> !t.win()).sorted(WinAnalyzer.BY_ENTRY).forEach(t -> {
+        return analyze(trades, PatternSplit.of(trades));
+    }
+
+    /** As {@link #analyze(List)}, with the patterns' splits of these trades already worked out. */
+    LossAnalysis analyze(Iterable<AnalysedTrade> trades, Map<Integer, PatternSplit> splits) {
+        List<Sorted> losses = new ArrayList<>();
+        for (AnalysedTrade t : trades) {
+            if (t.win()) {
+                continue;
+            }
             PatternSplit split = splits.get(t.pattern());
             FailureReason reason = reason(t);
             CorrectiveAction action = blacklisted(split) ? CorrectiveAction.BLACKLIST_PATTERN : action(reason);
-            losses.add(new LossAnalysis.Loss(t.tradeKey(), t.kind(), t.pattern(), reason, action,
-                    misleading(t, split)));
-        });
-        return LossAnalysis.of(losses);
+            losses.add(new Sorted(t.entryTime(), new LossAnalysis.Loss(t.tradeKey(), t.kind(), t.pattern(), reason,
+                    action, misleading(t, split))));
+        }
+        losses.sort(Comparator.comparing(Sorted::entryTime).thenComparing(l -> l.loss().tradeKey()));
+        List<LossAnalysis.Loss> out = new ArrayList<>(losses.size());
+        losses.forEach(l -> out.add(l.loss()));
+        return LossAnalysis.of(out);
+    }
+
+    /** A loss with its trade's entry time, the order of the result. */
+    private record Sorted(java.time.Instant entryTime, LossAnalysis.Loss loss) {
     }
 
     /** The first failure reason that fits the losing trade, in the documented order. */
@@ -105,12 +119,12 @@ public final class LossAnalyzer {
     }
 
     private boolean blacklisted(PatternSplit split) {
-        return split != null && split.members.size() >= minOccurrences
-                && Wilson.upper(split.winners, split.members.size()) < 0.5;
+        return split != null && split.members >= minOccurrences
+                && Wilson.upper(split.winners, split.members) < 0.5;
     }
 
     private List<String> misleading(AnalysedTrade t, PatternSplit split) {
-        if (split == null || split.members.size() < minOccurrences || split.winners == 0 || split.losers() == 0) {
+        if (split == null || split.members < minOccurrences || split.winners == 0 || split.losers() == 0) {
             return List.of();
         }
         List<String> out = new ArrayList<>();

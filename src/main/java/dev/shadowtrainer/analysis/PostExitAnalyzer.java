@@ -3,8 +3,10 @@ package dev.shadowtrainer.analysis;
 import dev.shadowtrainer.memory.PostExitRow;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How well exits were timed, from each trade's post-exit row.
@@ -35,34 +37,61 @@ public final class PostExitAnalyzer {
         this.minOccurrences = minOccurrences;
     }
 
-    public PostExitAnalysis analyze(List<AnalysedTrade> trades) {
-        List<PostExitAnalysis.ExitTiming> timing = new ArrayList<>();
-        timing.add(timing("all", trades));
+    /**
+     * The analysis of {@code trades} in one pass that keeps none of them: running counts and sums per scope and
+     * per pattern, each adding the trades in their order (as a pass over one scope's or one pattern's trades
+     * would).
+     */
+    public PostExitAnalysis analyze(Iterable<AnalysedTrade> trades) {
+        Timing all = new Timing("all");
+        Map<String, Timing> kinds = new LinkedHashMap<>();
         for (String kind : KINDS) {
-            List<AnalysedTrade> ofKind = trades.stream().filter(t -> t.kind().equals(kind)).toList();
-            if (!ofKind.isEmpty()) {
-                timing.add(timing(kind, ofKind));
+            kinds.put(kind, new Timing(kind));
+        }
+        Map<Integer, Holding> patterns = new TreeMap<>();
+        for (AnalysedTrade t : trades) {
+            all.add(t);
+            Timing kind = kinds.get(t.kind());
+            if (kind != null) {
+                kind.add(t);
+            }
+            if (t.pattern() >= 0) {
+                patterns.computeIfAbsent(t.pattern(), p -> new Holding()).add(t);
+            }
+        }
+        List<PostExitAnalysis.ExitTiming> timing = new ArrayList<>();
+        timing.add(all.result());
+        for (Timing kind : kinds.values()) {
+            if (kind.trades > 0) {
+                timing.add(kind.result());
             }
         }
         List<PostExitAnalysis.HoldingPeriod> holding = new ArrayList<>();
-        for (Map.Entry<Integer, List<AnalysedTrade>> e : PatternSplit.byPattern(trades).entrySet()) {
-            holding.add(holding(e.getKey(), e.getValue()));
-        }
+        patterns.forEach((p, h) -> holding.add(h.result(p, minOccurrences)));
         return new PostExitAnalysis(timing, holding);
     }
 
-    private static PostExitAnalysis.ExitTiming timing(String scope, List<AnalysedTrade> trades) {
-        int rows = 0;
-        int aboutRight = 0;
-        int early = 0;
-        int late = 0;
-        int pending = 0;
-        int missedN = 0;
-        double missed = 0;
-        for (AnalysedTrade t : trades) {
+    /** The exit-timing counts of one scope. */
+    private static final class Timing {
+        final String scope;
+        int trades;
+        int rows;
+        int aboutRight;
+        int early;
+        int late;
+        int pending;
+        int missedN;
+        double missed;
+
+        Timing(String scope) {
+            this.scope = scope;
+        }
+
+        void add(AnalysedTrade t) {
+            trades++;
             PostExitRow p = t.postExit();
             if (p == null) {
-                continue;
+                return;
             }
             rows++;
             switch (p.verdict()) {
@@ -78,21 +107,28 @@ public final class PostExitAnalyzer {
                 missed += p.missedProfit();
             }
         }
-        int settled = rows - pending;
-        return new PostExitAnalysis.ExitTiming(scope, rows, aboutRight, early, late, pending,
-                settled == 0 ? null : (double) aboutRight / settled, missedN, missedN == 0 ? null : missed,
-                missedN == 0 ? null : missed / missedN);
+
+        PostExitAnalysis.ExitTiming result() {
+            int settled = rows - pending;
+            return new PostExitAnalysis.ExitTiming(scope, rows, aboutRight, early, late, pending,
+                    settled == 0 ? null : (double) aboutRight / settled, missedN, missedN == 0 ? null : missed,
+                    missedN == 0 ? null : missed / missedN);
+        }
     }
 
-    private PostExitAnalysis.HoldingPeriod holding(int pattern, List<AnalysedTrade> members) {
-        double[] sums = new double[PostExitAnalysis.Horizon.values().length];
-        int complete = 0;
-        double minutes = 0;
-        for (AnalysedTrade t : members) {
+    /** The holding-period sums of one pattern. */
+    private static final class Holding {
+        final double[] sums = new double[PostExitAnalysis.Horizon.values().length];
+        int members;
+        int complete;
+        double minutes;
+
+        void add(AnalysedTrade t) {
+            members++;
             minutes += Duration.between(t.entryTime(), t.exitTime()).toMillis() / 60_000.0;
             PostExitRow p = t.postExit();
             if (p == null || !known(p.price1h()) || !known(p.price4h()) || !known(p.price24h())) {
-                continue;
+                return;
             }
             complete++;
             double fees = t.fees() / t.size();
@@ -101,16 +137,19 @@ public final class PostExitAnalyzer {
             sums[2] += 100 * (p.price4h() / t.entryPrice() - 1 - fees);
             sums[3] += 100 * (p.price24h() / t.entryPrice() - 1 - fees);
         }
-        Double[] means = new Double[sums.length];
-        PostExitAnalysis.Horizon best = null;
-        for (int h = 0; h < sums.length; h++) {
-            means[h] = complete == 0 ? null : sums[h] / complete;
-            if (complete >= minOccurrences && (best == null || means[h] > means[best.ordinal()])) {
-                best = PostExitAnalysis.Horizon.values()[h];
+
+        PostExitAnalysis.HoldingPeriod result(int pattern, int minOccurrences) {
+            Double[] means = new Double[sums.length];
+            PostExitAnalysis.Horizon best = null;
+            for (int h = 0; h < sums.length; h++) {
+                means[h] = complete == 0 ? null : sums[h] / complete;
+                if (complete >= minOccurrences && (best == null || means[h] > means[best.ordinal()])) {
+                    best = PostExitAnalysis.Horizon.values()[h];
+                }
             }
+            return new PostExitAnalysis.HoldingPeriod(pattern, members, complete, minutes / members,
+                    means[0], means[1], means[2], means[3], best);
         }
-        return new PostExitAnalysis.HoldingPeriod(pattern, members.size(), complete, minutes / members.size(),
-                means[0], means[1], means[2], means[3], best);
     }
 
     private static boolean known(Double v) {

@@ -1,6 +1,7 @@
 package dev.shadowtrainer.analysis;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,9 +20,18 @@ public record RunAnalysis(String runId, int minOccurrences, int trades, WinAnaly
         Objects.requireNonNull(postExit, "postExit is null");
     }
 
-    /** Runs the win, loss and post-exit analyzers over {@code trades}. */
+    /**
+     * Runs the win, loss and post-exit analyzers over {@code trades}, reading them in five passes in list order
+     * and holding none of them (running sums per pattern and feature, the shadow trades' pnl % per group of
+     * comparables, one row per loss and per winning agent trade): the list may build each trade when it is
+     * read, as a run's trades are ({@code RunTrades}), so a year of 1m candles never has its 400,000 trades in
+     * memory at once.
+     */
     public static RunAnalysis of(String runId, List<AnalysedTrade> trades, int minOccurrences) {
-        return new RunAnalysis(runId, minOccurrences, trades.size(), new WinAnalyzer(minOccurrences).analyze(trades),
-                new LossAnalyzer(minOccurrences).analyze(trades), new PostExitAnalyzer(minOccurrences).analyze(trades));
+        Map<Integer, PatternSplit> splits = PatternSplit.of(trades);
+        return new RunAnalysis(runId, minOccurrences, trades.size(),
+                new WinAnalyzer(minOccurrences).analyze(trades, splits),
+                new LossAnalyzer(minOccurrences).analyze(trades, splits),
+                new PostExitAnalyzer(minOccurrences).analyze(trades));
     }
 }

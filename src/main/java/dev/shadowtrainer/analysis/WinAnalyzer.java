@@ -1,10 +1,13 @@
 package dev.shadowtrainer.analysis;
 
 import dev.shadowtrainer.sim.Wilson;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,46 +40,106 @@ public final class WinAnalyzer {
         this.minOccurrences = minOccurrences;
     }
 
+    /** The analysis of {@code trades}, read in passes (none of them held): see {@link RunAnalysis#of}. */
     public WinAnalysis analyze(List<AnalysedTrade> trades) {
+        return analyze(trades, PatternSplit.of(trades));
+    }
+
+    /** As {@link #analyze(List)}, with the patterns' splits of these trades already worked out. */
+    WinAnalysis analyze(Iterable<AnalysedTrade> trades, Map<Integer, PatternSplit> splits) {
         List<WinAnalysis.PatternWin> patterns = new ArrayList<>();
-        for (Map.Entry<Integer, List<AnalysedTrade>> e : PatternSplit.byPattern(trades).entrySet()) {
-            if (e.getValue().size() < minOccurrences) {
+        for (PatternSplit split : splits.values()) {
+            if (split.members < minOccurrences) {
                 continue;
             }
-            PatternSplit split = new PatternSplit(e.getKey(), e.getValue());
-            int n = split.members.size();
+            int n = split.members;
             List<FeatureEffect> top = split.winners > 0 && split.losers() > 0
                     ? split.effects.subList(0, Math.min(TOP_FEATURES, split.effects.size())) : List.of();
             patterns.add(new WinAnalysis.PatternWin(split.pattern, n, split.winners, (double) split.winners / n,
                     Wilson.lower(split.winners, n), Wilson.upper(split.winners, n), top));
         }
-        List<AnalysedTrade> shadows = trades.stream().filter(AnalysedTrade::isShadow).toList();
-        List<WinAnalysis.SkillScore> skills = new ArrayList<>();
-        trades.stream().filter(t -> t.isAgent() && t.win()).sorted(BY_ENTRY)
-                .forEach(t -> skills.add(skill(t, shadows)));
+        // One pass: the shadow trades' pnl % grouped by what makes them comparable (symbol, regime at entry, UTC
+        // day of entry), and the winning agent trades.
+        Map<Comparables, Outcomes> shadows = new HashMap<>();
+        List<Winner> winners = new ArrayList<>();
+        for (AnalysedTrade t : trades) {
+            if (t.isShadow()) {
+                shadows.computeIfAbsent(Comparables.of(t), c -> new Outcomes()).add(t.pnlPercent());
+            } else if (t.isAgent() && t.win()) {
+                winners.add(new Winner(t.tradeKey(), t.entryTime(), Comparables.of(t), t.pattern(), t.pnlPercent()));
+            }
+        }
+        shadows.values().forEach(Outcomes::sort);
+        winners.sort(Comparator.comparing(Winner::entryTime).thenComparing(Winner::tradeKey));
+        List<WinAnalysis.SkillScore> skills = new ArrayList<>(winners.size());
+        for (Winner w : winners) {
+            skills.add(skill(w, shadows.get(w.comparables())));
+        }
         return WinAnalysis.of(patterns, skills);
     }
 
     static final Comparator<AnalysedTrade> BY_ENTRY = Comparator.comparing(AnalysedTrade::entryTime)
             .thenComparing(AnalysedTrade::tradeKey);
 
-    private static WinAnalysis.SkillScore skill(AnalysedTrade trade, List<AnalysedTrade> shadows) {
-        LocalDate day = day(trade);
-        int n = 0;
-        double below = 0;
-        for (AnalysedTrade s : shadows) {
-            if (s.symbol().equals(trade.symbol()) && s.regimeAtEntry().equals(trade.regimeAtEntry())
-                    && day(s).equals(day)) {
-                n++;
-                if (s.pnlPercent() < trade.pnlPercent()) {
-                    below += 1;
-                } else if (s.pnlPercent() == trade.pnlPercent()) {
-                    below += 0.5;
+    /** Shadow trades compare with an agent trade when they are of its symbol and entered in its regime on its day. */
+    private record Comparables(String symbol, String regime, LocalDate day) {
+        static Comparables of(AnalysedTrade t) {
+            return new Comparables(t.symbol(), t.regimeAtEntry(), WinAnalyzer.day(t));
+        }
+    }
+
+    /** A winning agent trade, as much of it as its skill score needs. */
+    private record Winner(String tradeKey, Instant entryTime, Comparables comparables, int pattern,
+                          double pnlPercent) {
+    }
+
+    /** The pnl % of a group of comparable shadow trades, sorted once all are in. */
+    private static final class Outcomes {
+        private double[] values = new double[16];
+        private int size;
+
+        void add(double v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        void sort() {
+            values = Arrays.copyOf(values, size);
+            Arrays.sort(values);
+        }
+
+        /** How many are {@code < x} (with {@code strict}) or {@code <= x}: a binary search of the sorted values. */
+        int count(double x, boolean strict) {
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (strict ? values[mid] < x : values[mid] <= x) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
                 }
             }
+            return lo;
         }
-        return new WinAnalysis.SkillScore(trade.tradeKey(), trade.pattern(), trade.regimeAtEntry(),
-                trade.pnlPercent(), n, n >= MIN_COMPARABLES ? below / n : null);
+    }
+
+    /**
+     * The share of the comparables below the winner's pnl %, ties counting half: the shadows below it count 1
+     * each and those equal to it 0.5 (whole and half numbers, so the sum is exact whatever the order).
+     */
+    private static WinAnalysis.SkillScore skill(Winner w, Outcomes comparables) {
+        int n = comparables == null ? 0 : comparables.size;
+        double below = 0;
+        if (n > 0) {
+            int less = comparables.count(w.pnlPercent(), true);
+            int equal = comparables.count(w.pnlPercent(), false) - less;
+            below = less + 0.5 * equal;
+        }
+        return new WinAnalysis.SkillScore(w.tradeKey(), w.pattern(), w.comparables().regime(), w.pnlPercent(), n,
+                n >= MIN_COMPARABLES ? below / n : null);
     }
 
     private static LocalDate day(AnalysedTrade t) {

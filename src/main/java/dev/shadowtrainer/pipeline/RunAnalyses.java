@@ -13,7 +13,7 @@ import dev.shadowtrainer.memory.StoredTrade;
 import dev.shadowtrainer.patterns.PatternLibrary;
 import dev.shadowtrainer.report.AtomicFile;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +35,25 @@ final class RunAnalyses {
                                                 PatternLibrary library, int minOccurrences, Path folder,
                                                 Consumer<String> progress) {
         List<StoredTrade> rows = stored.trades();
-        List<AnalysedTrade> trades = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            StoredTrade t = rows.get(i);
-            int pattern = library == null ? -1 : library.assign(t.embedding());
-            trades.add(AnalysedTrade.of(t, stored.exitRegimes().get(i), stored.postExit().get(i), pattern));
+        // Each trade's pattern once (the library's assignment is the costly part of a row), then the trades as a
+        // list that builds each one when the analyzers' passes read it: they hold none, so the run's 400,000
+        // trades of a year of 1m candles never sit in memory together.
+        int[] patterns = new int[rows.size()];
+        for (int i = 0; i < patterns.length; i++) {
+            patterns[i] = library == null ? -1 : library.assign(rows.get(i).embedding());
         }
+        List<AnalysedTrade> trades = new AbstractList<>() {
+            @Override
+            public AnalysedTrade get(int i) {
+                return AnalysedTrade.of(rows.get(i), stored.exitRegimes().get(i), stored.postExit().get(i),
+                        patterns[i]);
+            }
+
+            @Override
+            public int size() {
+                return patterns.length;
+            }
+        };
         RunAnalysis analysis = RunAnalysis.of(runId, trades, minOccurrences);
         AtomicFile.write(folder.resolve(ANALYSIS_JSON), out -> JSON.writeValue(out, analysis));
         boolean saved = true;

@@ -269,6 +269,9 @@ public final class TrainPipeline {
         WalkForwardEvaluation.Outcome outcome = evaluator.run(folds, stoppingBeforeFolds(trainer, checkpoints),
                 progress);
         checkpoints.afterWalkForward(folds.size());
+        if (meta != null) {
+            meta.releaseBars(); // the last test window's signal bars: not needed by the end of the run
+        }
         long t3 = System.nanoTime();
         timings.put("walk-forward", (t3 - t2) / 1_000_000);
 

@@ -284,6 +284,17 @@ public final class MetaStrategyPolicy implements Policy {
         }
     }
 
+    /**
+     * Lets go of the signal bars of the last run (ta4j bars and every model's cached indicator values, about
+     * 1.2 KB per bar: 160 MB after a 90-day test window of 1m candles). Nothing is lost: the next run reseeds
+     * them, as after {@link #reset}; the agent, its Q-table and the counts stay.
+     */
+    public void releaseBars() {
+        bars = null;
+        bound = null;
+        fedBar = -2;
+    }
+
     /** Saves the agent's Q-table to its file (none: nothing). */
     public void save() {
         agent.save();

@@ -60,6 +60,11 @@ class MetaStrategyPolicyTest {
 
     /** Two consecutive windows (folds) with one agent learning across both, as in train. */
     private static Outcome run(long seed, Path file) {
+        return run(seed, file, false);
+    }
+
+    /** As {@link #run(long, Path)}; with {@code release}, the policy lets go of its signal bars after each window. */
+    private static Outcome run(long seed, Path file, boolean release) {
         MarketData data = market();
         byte[] trend = new TrendRegimeDetector().detect(data.candles());
         EventBus bus = new EventBus();
@@ -69,7 +74,13 @@ class MetaStrategyPolicyTest {
         List<Trade> trades = new ArrayList<>();
         int half = data.size() / 2;
         SimulationResult a = sim.run(policy, 300, half, 10_000, seed);
+        if (release) {
+            policy.releaseBars();
+        }
         SimulationResult b = sim.run(policy, half, data.size(), 10_000, seed + 1);
+        if (release) {
+            policy.releaseBars();
+        }
         trades.addAll(a.trades());
         trades.addAll(b.trades());
         return new Outcome(trades, policy);
@@ -111,6 +122,16 @@ class MetaStrategyPolicyTest {
         a.policy().save();
         assertThat(QTableFile.read(dir.resolve("meta.json")).metadata().totalUpdates())
                 .isEqualTo(a.trades().size());
+    }
+
+    @Test
+    void lettingGoOfTheSignalBarsBetweenRunsChangesNothing(@TempDir Path other) {
+        Outcome kept = run(9, dir.resolve("meta.json"));
+        Outcome released = run(9, other.resolve("meta.json"), true);
+        assertThat(kept.trades()).hasSizeGreaterThan(20);
+        assertThat(pnls(released.trades())).containsExactlyElementsOf(pnls(kept.trades()));
+        assertThat(rows(released.policy())).isEqualTo(rows(kept.policy()));
+        assertThat(released.policy().learned()).isEqualTo(kept.policy().learned());
     }
 
     /**
