@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
 
 /**
@@ -31,9 +33,15 @@ final class RunAnalyses {
     private RunAnalyses() {
     }
 
+    /**
+     * @param storing runs the store of the analysis in the trade memory, the only part that writes to it (in a
+     *                universe under the shared memory's write lock, so the analysis itself, most of the time,
+     *                runs beside the sibling runs' writes instead of after them)
+     */
     static TrainSummary.AnalysisSummary analyse(MemoryDatabase database, String runId, RunMemory.Stored stored,
                                                 PatternLibrary library, int minOccurrences, Path folder,
-                                                Consumer<String> progress) {
+                                                Consumer<String> progress,
+                                                Function<Supplier<Boolean>, Boolean> storing) {
         List<StoredTrade> rows = stored.trades();
         // Each trade's pattern once (the library's assignment is the costly part of a row), then the trades as a
         // list that builds each one when the analyzers' passes read it: they hold none, so the run's 400,000
@@ -56,14 +64,16 @@ final class RunAnalyses {
         };
         RunAnalysis analysis = RunAnalysis.of(runId, trades, minOccurrences);
         AtomicFile.write(folder.resolve(ANALYSIS_JSON), out -> JSON.writeValue(out, analysis));
-        boolean saved = true;
-        try {
-            new AnalysisStore(database).save(analysis);
-        } catch (ShadowTrainerException | JdbiException e) {
-            saved = false;
-            progress.accept("could not store the analysis in the trade memory (" + e.getMessage() + "); it is in "
-                    + folder.resolve(ANALYSIS_JSON));
-        }
+        boolean saved = storing.apply(() -> {
+            try {
+                new AnalysisStore(database).save(analysis);
+                return true;
+            } catch (ShadowTrainerException | JdbiException e) {
+                progress.accept("could not store the analysis in the trade memory (" + e.getMessage() + "); it is in "
+                        + folder.resolve(ANALYSIS_JSON));
+                return false;
+            }
+        });
         return summary(analysis, saved);
     }
 

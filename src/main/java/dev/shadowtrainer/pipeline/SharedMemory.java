@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  *       library before and after it) leave out the trades of every other run of the universe; a run id
  *       joins the hidden set under the write lock just before its first write, and reads hold the read
  *       lock, so a read either ran before a sibling's trades existed or already hides them.</li>
- *   <li><b>Writes are serialised.</b> Storing a run's trades, its analysis and its model's registry row
- *       take the write lock, one run at a time: the database sees one writer (H2's embedded store would
+ *   <li><b>Writes are serialised.</b> Storing a run's trades, its analysis (worked out before, outside the
+ *       lock) and its model's registry row take the write lock, one run at a time: the database sees one writer (H2's embedded store would
  *       otherwise have two transactions wait on each other's locks), and batches of different runs never
  *       interleave.</li>
  * </ul>

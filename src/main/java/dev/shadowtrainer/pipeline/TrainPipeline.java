@@ -297,9 +297,9 @@ public final class TrainPipeline {
             RunPatterns.Fitted after = read(run.runId(), hidden -> patterns.refit(
                     Instant.ofEpochMilli(series.openTime(series.size() - 1)), hidden, shared == null, progress));
             stored = stored.withPatterns(RunPatterns.summary(patternsBefore, after)).withAnalysis(
-                    write(run.runId(), () -> RunAnalyses.analyse(memoryDatabase, run.runId(), offered,
-                            after == null ? null : after.library(), config.memory().minPatternOccurrences(),
-                            run.path(), progress)));
+                    RunAnalyses.analyse(memoryDatabase, run.runId(), offered, after == null ? null : after.library(),
+                            config.memory().minPatternOccurrences(), run.path(), progress,
+                            store -> write(run.runId(), store)));
         }
         summary = summary.withMemory(stored);
         new SummaryJson().write(run.summaryJson(), summary);
