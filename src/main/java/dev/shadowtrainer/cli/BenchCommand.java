@@ -79,10 +79,10 @@ final class BenchCommand extends ConfiguredCommand {
             description = "universe: candle timeframe (default: ${DEFAULT-VALUE})")
     String universeTimeframe;
 
-    @Option(names = "--universe-timesteps", paramLabel = "N", defaultValue = "16384",
-            description = "universe: PPO environment steps per fold (training.rl_agent.total_timesteps; default: "
-                    + "${DEFAULT-VALUE})")
-    int universeTimesteps;
+    @Option(names = "--universe-timesteps", paramLabel = "N",
+            description = "universe: PPO environment steps per fold (default: training.rl_agent.total_timesteps, what "
+                    + "train-universe trains; 100000 in the base config)")
+    Integer universeTimesteps;
 
     @Option(names = "--universe-memory-days", paramLabel = "N", defaultValue = "365",
             description = "universe: days of synthetic 1m candles for the peak-memory run in a child JVM; 0 skips it "
@@ -227,6 +227,8 @@ final class BenchCommand extends ConfiguredCommand {
                 }
             }
         }
+        long universeTimesteps = this.universeTimesteps != null ? this.universeTimesteps
+                : config.training().rlAgent().totalTimesteps();
         if (symbols.isEmpty() || universeDays < 1 || universeTimesteps < 1 || universeMemoryDays < 0) {
             throw usage("--universe-symbols needs a symbol, --universe-days and --universe-timesteps must be >= 1 "
                     + "and --universe-memory-days >= 0");
@@ -238,7 +240,7 @@ final class BenchCommand extends ConfiguredCommand {
         budget.put("evaluation.train_days", "10");
         budget.put("evaluation.test_days", "5");
         budget.put("evaluation.step_days", "5");
-        budget.put("training.rl_agent.total_timesteps", Integer.toString(universeTimesteps));
+        budget.put("training.rl_agent.total_timesteps", Long.toString(universeTimesteps));
         String words = String.format(Locale.ROOT, "%d days of %s candles from %s, folds of 10 training + 5 test days, "
                 + "PPO %d steps per fold, seed %d", universeDays, universeTimeframe, universeSource, universeTimesteps,
                 config.seed());

@@ -292,9 +292,12 @@ class BenchCommandTest {
         return Double.parseDouble(m.group(1).replace(",", ""));
     }
 
-    /** Two synthetic symbols of 20 days with a tiny PPO, at parallelism 1 and 2; no child JVM. */
+    /**
+     * Two synthetic symbols of 20 days with a tiny PPO, at parallelism 1 and 2; no child JVM. The PPO budget is
+     * the configured one, as without --universe-timesteps the bench trains what train-universe would.
+     */
     private static final String[] TINY_UNIVERSE = {"bench", "--only", "universe", "--universe-symbols",
-            "BTC/USDT,ETH/USDT", "--universe-days", "20", "--universe-timesteps", "256", "--set",
+            "BTC/USDT,ETH/USDT", "--universe-days", "20", "--set", "training.rl_agent.total_timesteps=256", "--set",
             "training.rl_agent.num_envs=8", "--set", "training.rl_agent.num_steps=32", "--set",
             "training.rl_agent.num_minibatches=4"};
 
@@ -348,5 +351,9 @@ class BenchCommandTest {
         CliRun s = run("bench", "--only", "universe", "--universe-symbols", "BTCUSDT");
         assertThat(s.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(s.err()).contains("--universe-symbols");
+        CliRun t = run("bench", "--only", "universe", "--universe-timesteps", "0");
+        assertThat(t.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(t.errorLines()).isEqualTo(1);
+        assertThat(t.err()).contains("--universe-timesteps");
     }
 }
