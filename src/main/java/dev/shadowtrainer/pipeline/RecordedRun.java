@@ -72,8 +72,9 @@ final class RecordedRun {
      * {@code network} each, but stepped in lockstep with ONE forward pass per step for all of them instead
      * of one per run and decision: row i of a {@code width}-row batch holds run i's observation, rows of runs
      * without a decision at that step (finished, or fewer runs than rows) are zeros. The batch always has
-     * {@code width} rows, so a run's logits come out of the same computation whichever runs share its step,
-     * and runs recorded with the same width (one by one or together) see the same numbers bit for bit.
+     * {@code width} rows, so a run's logits depend on its observation and its row alone, not on the runs that
+     * share its step (a row's position can change the last bits: the matrix kernels treat edge rows apart, so
+     * only runs recorded in the same row of the same width compute bit for bit alike).
      */
     static List<RecordedRun> lockstep(List<Spec> specs, String name, ActorCritic network,
                                       Function<MarketData, MemoryLookup> memories, ExecutionConfig execution,
