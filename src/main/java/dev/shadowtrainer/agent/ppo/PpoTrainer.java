@@ -299,7 +299,24 @@ public final class PpoTrainer {
                 graph.backpropGradient(result.logitsGradient(), result.valuesGradient());
             }
             optimizer.step(graph.getFlattenedGradients(), learningRate);
+            release(activations);
             return result.withoutGradients();
+        }
+
+        /**
+         * Frees the activations feedForward made outside any workspace (about 1.4 MB of native memory per
+         * minibatch at the defaults) now rather than when the garbage collector finds their small Java
+         * objects dead: until then they count in the resident set, which grew past 2.5 GB in a 120-day train
+         * with a 1 GB heap. The layers drop their references first; the minibatch input, which this class
+         * reuses, is kept.
+         */
+        private void release(java.util.Map<String, INDArray> activations) {
+            graph.clearLayersStates();
+            for (INDArray a : activations.values()) {
+                if (a != obsArray && !a.isView() && a.closeable()) {
+                    a.close();
+                }
+            }
         }
 
         private INDArray matrix(int columns) {
