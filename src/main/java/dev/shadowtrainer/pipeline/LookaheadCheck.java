@@ -132,8 +132,8 @@ public final class LookaheadCheck {
         // runs computed in the same row are compared, and a difference is then the future's doing alone.
         int width = network == null ? 1
                 : (int) Math.max(1, Math.min(2L * samples, LOCKSTEP_BAR_BUDGET / 2 / Math.max(1, n)));
-        List<RecordedRun> fulls = network == null ? List.of(record(series, from, n, initialEquity, seed))
-                : lockstep(Collections.nCopies(width, spec(series, from, n)), width, initialEquity, seed);
+        List<RecordedRun> fulls = record(Collections.nCopies(width, spec(series, from, n, n - 1)), width,
+                initialEquity, seed);
         RecordedRun full = fulls.get(0);
         int[] decisionBars = full.decisionBars();
         if (decisionBars.length < samples) {
@@ -144,27 +144,19 @@ public final class LookaheadCheck {
         }
         int[] points = sample(decisionBars, samples, seed);
         RunComparison comparison = new RunComparison();
-        if (network == null) {
-            for (int t : points) {
-                comparison.compare(full, record(series.slice(0, t + 1), from, t + 1, initialEquity, seed), t,
-                        Variant.CUT);
-                CandleSeries garbage = GarbageFuture.after(series, t, garbageSeed(seed, t));
-                comparison.compare(full, record(garbage, from, n, initialEquity, seed), t, Variant.GARBAGE);
+        // Each point's cut run, then its garbage run, width at a time; a garbage run keeps its observation
+        // vectors up to the point only, the part that is compared.
+        for (int first = 0; first < 2 * points.length; first += width) {
+            List<RecordedRun.Spec> group = new ArrayList<>();
+            for (int k = first; k < Math.min(2 * points.length, first + width); k++) {
+                int t = points[k / 2];
+                group.add(k % 2 == 0 ? spec(series.slice(0, t + 1), from, t + 1, t)
+                        : spec(GarbageFuture.after(series, t, garbageSeed(seed, t)), from, n, t));
             }
-        } else {
-            // The reruns in the same order as above (each point's cut, then its garbage run), width at a time.
-            for (int first = 0; first < 2 * points.length; first += width) {
-                List<RecordedRun.Spec> group = new ArrayList<>();
-                for (int k = first; k < Math.min(2 * points.length, first + width); k++) {
-                    int t = points[k / 2];
-                    group.add(k % 2 == 0 ? spec(series.slice(0, t + 1), from, t + 1)
-                            : spec(GarbageFuture.after(series, t, garbageSeed(seed, t)), from, n, t));
-                }
-                List<RecordedRun> reruns = lockstep(group, width, initialEquity, seed);
-                for (int k = first; k < first + reruns.size(); k++) {
-                    comparison.compare(fulls.get(k - first), reruns.get(k - first), points[k / 2],
-                            k % 2 == 0 ? Variant.CUT : Variant.GARBAGE);
-                }
+            List<RecordedRun> reruns = record(group, width, initialEquity, seed);
+            for (int k = first; k < first + reruns.size(); k++) {
+                comparison.compare(fulls.get(k - first), reruns.get(k - first), points[k / 2],
+                        k % 2 == 0 ? Variant.CUT : Variant.GARBAGE);
             }
         }
         return new LookaheadReport(series.id().toString(), full.result.policy(), n, from,
@@ -173,22 +165,23 @@ public final class LookaheadCheck {
                 comparison.kept(), comparison.compared());
     }
 
-    private RecordedRun record(CandleSeries candles, int from, int to, double initialEquity, long seed) {
-        RecordedRun.Spec spec = spec(candles, from, to);
-        return RecordedRun.of(spec.data(), policies, memories, execution, stateDim, from, to, initialEquity, seed);
+    /**
+     * Records the runs of {@code specs}: with a network in lockstep, {@code width} rows a step (see
+     * {@link RecordedRun#lockstep}); otherwise one after another, each with a fresh policy.
+     */
+    private List<RecordedRun> record(List<RecordedRun.Spec> specs, int width, double initialEquity, long seed) {
+        if (network != null) {
+            return RecordedRun.lockstep(specs, networkName, network, memories, execution, stateDim, initialEquity,
+                    seed, width);
+        }
+        List<RecordedRun> runs = new ArrayList<>(specs.size());
+        for (RecordedRun.Spec spec : specs) {
+            runs.add(RecordedRun.of(spec, policies, memories, execution, stateDim, initialEquity, seed));
+        }
+        return runs;
     }
 
-    private List<RecordedRun> lockstep(List<RecordedRun.Spec> specs, int width, double initialEquity, long seed) {
-        return RecordedRun.lockstep(specs, networkName, network, memories, execution, stateDim, initialEquity, seed,
-                width);
-    }
-
-    /** The candles prepared afresh, and the bars to simulate. */
-    private RecordedRun.Spec spec(CandleSeries candles, int from, int to) {
-        return spec(candles, from, to, to - 1);
-    }
-
-    /** As {@link #spec(CandleSeries, int, int)}, keeping observation vectors up to {@code keepUntil} only. */
+    /** The candles prepared afresh, the bars to simulate, and the last bar whose observation vector is kept. */
     private RecordedRun.Spec spec(CandleSeries candles, int from, int to, int keepUntil) {
         MarketData data = Objects.requireNonNull(preparation.apply(candles), "preparation returned null");
         if (data.size() != candles.size()) {

@@ -47,12 +47,12 @@ final class RecordedRun {
         this.fills = fills;
     }
 
-    static RecordedRun of(MarketData data, Function<MarketData, Policy> policies,
-                          Function<MarketData, MemoryLookup> memories, ExecutionConfig execution, int stateDim,
-                          int from, int to, double initialEquity, long seed) {
-        Policy policy = policies.apply(data);
-        Recording recording = new Recording(data, memories, execution, stateDim, to);
-        SimulationResult result = recording.simulator.run(policy, from, to, initialEquity, seed,
+    /** Records the run of {@code spec} with a fresh policy from {@code policies}. */
+    static RecordedRun of(Spec spec, Function<MarketData, Policy> policies, Function<MarketData, MemoryLookup> memories,
+                          ExecutionConfig execution, int stateDim, double initialEquity, long seed) {
+        Policy policy = policies.apply(spec.data());
+        Recording recording = new Recording(spec, memories, execution, stateDim);
+        SimulationResult result = recording.simulator.run(policy, spec.from(), spec.to(), initialEquity, seed,
                 (bar, observation, action) -> recording.record(bar, observation, action, policy.confidence()));
         return recording.finish(result);
     }
@@ -88,8 +88,7 @@ final class RecordedRun {
         Simulator.Stepper[] steppers = new Simulator.Stepper[n];
         for (int i = 0; i < n; i++) {
             Spec spec = specs.get(i);
-            Recording recording = new Recording(spec.data(), memories, execution, stateDim, spec.to());
-            recording.keepVectorsUntil = spec.keepVectorsUntil();
+            Recording recording = new Recording(spec, memories, execution, stateDim);
             NetworkPolicy policy = new NetworkPolicy(name, network);
             recordings[i] = recording;
             policies[i] = policy;
@@ -147,11 +146,13 @@ final class RecordedRun {
         final float[][] vectors;
         final Action[] actions;
         final double[] confidence;
-        int keepVectorsUntil = Integer.MAX_VALUE;
+        final int keepVectorsUntil;
 
-        Recording(MarketData data, Function<MarketData, MemoryLookup> memories, ExecutionConfig execution,
-                  int stateDim, int to) {
+        Recording(Spec spec, Function<MarketData, MemoryLookup> memories, ExecutionConfig execution, int stateDim) {
+            MarketData data = spec.data();
+            int to = spec.to();
             this.data = data;
+            this.keepVectorsUntil = spec.keepVectorsUntil();
             this.memory = memories.apply(data);
             EventBus bus = new EventBus();
             bus.subscribe(EventBus.Topic.TRADE_EXECUTED, fills::add);

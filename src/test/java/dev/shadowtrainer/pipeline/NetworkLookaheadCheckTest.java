@@ -131,8 +131,8 @@ class NetworkLookaheadCheckTest {
         MarketData data = preparation.apply(series);
         RecordedRun batched = RecordedRun.lockstep(List.of(new RecordedRun.Spec(data, from, n)), "ppo", network,
                 memories, execution, STATE_DIM, EQUITY, SEED, 2 * SAMPLES).get(0);
-        RecordedRun single = RecordedRun.of(data, d -> new NetworkPolicy("ppo", network), memories, execution,
-                STATE_DIM, from, n, EQUITY, SEED);
+        RecordedRun single = RecordedRun.of(new RecordedRun.Spec(data, from, n),
+                d -> new NetworkPolicy("ppo", network), memories, execution, STATE_DIM, EQUITY, SEED);
 
         assertThat(batched.decisionBars()).isEqualTo(single.decisionBars()).hasSizeGreaterThan(900);
         assertThat(batched.actions).isEqualTo(single.actions);
