@@ -10,6 +10,7 @@ import dev.shadowtrainer.memory.MemoryUrl;
 import dev.shadowtrainer.memory.RunRecord;
 import dev.shadowtrainer.memory.StoredTrade;
 import dev.shadowtrainer.memory.Sql;
+import dev.shadowtrainer.memory.SymbolIndexes;
 import dev.shadowtrainer.memory.TradeMemory;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -33,13 +34,15 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The trade memory on PostgreSQL + pgvector, in a scratch database made on the given server and dropped
  * at the end: bulk-loads synthetic trades through {@link BulkTrades} with the HNSW index dropped, builds
- * the index as migration V1 does, times time-filtered k-NN look-ups (the SQL of
- * {@code TradeMemory.nearest}) at several ef_search values against the exact answer, then times writes
- * of new trades into the loaded table: the COPY path with the index live (with synchronous_commit on and
- * off, and a repeated batch), batched INSERT ... ON CONFLICT (the path before BulkTrades), and the COPY
- * path without the HNSW index, to show what index maintenance costs. Everything runs on one connection
- * except {@code TradeMemory.nearest}, which opens its own as it does in a run. Needs no network beyond
- * the server.
+ * it as migrations V1 and V4 do and each symbol's partial index as {@link SymbolIndexes} does, times
+ * time-filtered k-NN look-ups (the SQL of {@code TradeMemory.nearest}) at several ef_search values
+ * against the exact answer, then times writes of new trades into the loaded table: the COPY path as
+ * {@code train} writes (HNSW maintenance deferred), look-ups that see those trades before they are
+ * indexed, {@code db index} taking them into the graphs, the same batch again, synchronous_commit off,
+ * the COPY path with each trade put into the graphs as it is written (the path before V4), batched
+ * INSERT ... ON CONFLICT (the path before BulkTrades), and the COPY path without any HNSW index.
+ * Everything runs on one connection except {@code TradeMemory.nearest}, which opens its own as it does
+ * in a run. Needs no network beyond the server.
  */
 public final class MemoryBenchmark {
     static final double INGEST_TARGET = 20_000;
@@ -126,38 +129,56 @@ public final class MemoryBenchmark {
         MemoryDatabase db = MemoryDatabase.open(url);
         TradeMemory memory = new TradeMemory(db);
         BulkTrades bulk = new BulkTrades(db);
+        // The load writes its trades as indexed (the indexes are built over them afterwards) and makes no
+        // symbol's index; the same writer with the indexes present is the per-row maintenance case.
+        BulkTrades indexedAsWritten = BulkTrades.indexedAsWritten(db);
         memory.saveRun(new RunRecord(SyntheticTrades.RUN_ID, SyntheticTrades.START, "binance", "BTC/USDT", "15m",
                 "bench", s.seed(), "synthetic", "{}"));
         SyntheticTrades synthetic = new SyntheticTrades(s.rows(), s.seed());
-        try (Handle h = db.jdbi().open()) {
+        try (memory; Handle h = db.jdbi().open()) {
             int workers = h.createQuery("SHOW max_parallel_maintenance_workers").mapTo(Integer.class).one();
 
             // Bulk load without the HNSW index (as one would fill a new store), then build it as V1 does.
             h.execute("DROP INDEX trade_memory_embedding");
-            MemoryBenchReport.Ingest load = load(h, bulk, synthetic, s, progress);
+            MemoryBenchReport.Ingest load = load(h, indexedAsWritten, synthetic, s, progress);
             progress.printf(Locale.ROOT, "bench memory: building the HNSW index over %,d trades%n", s.rows());
             progress.flush();
             h.execute("SET maintenance_work_mem = '" + s.maintenanceWorkMem() + "'");
             long t0 = System.nanoTime();
             h.execute("CREATE INDEX trade_memory_embedding ON trade_memory USING hnsw (embedding vector_cosine_ops)"
                     + (s.hnswM() == Settings.V1_M && s.hnswEfConstruction() == Settings.V1_EF_CONSTRUCTION ? ""
-                    : " WITH (m = " + s.hnswM() + ", ef_construction = " + s.hnswEfConstruction() + ")"));
+                    : " WITH (m = " + s.hnswM() + ", ef_construction = " + s.hnswEfConstruction() + ")")
+                    + " WHERE indexed");
             double build = seconds(t0);
+            progress.printf(Locale.ROOT, "bench memory: building the %d symbols' partial HNSW indexes%n",
+                    SyntheticTrades.SYMBOLS.length);
+            progress.flush();
+            long t1 = System.nanoTime();
+            for (String symbol : SyntheticTrades.SYMBOLS) {
+                h.execute(SymbolIndexes.createSql(symbol));
+            }
+            double symbolBuild = seconds(t1);
             h.execute("RESET maintenance_work_mem");
             h.execute("ANALYZE trade_memory");
             long indexBytes = h.createQuery("SELECT pg_relation_size('trade_memory_embedding')").mapTo(Long.class)
                     .one();
+            long symbolIndexBytes = h.createQuery("SELECT COALESCE(SUM(pg_relation_size(indexrelid)), 0) FROM "
+                    + "pg_index WHERE indexrelid::regclass::text LIKE '" + SymbolIndexes.PREFIX.replace("_", "\\_")
+                    + "%'").mapTo(Long.class).one();
+            String sharedBuffers = h.createQuery("SHOW shared_buffers").mapTo(String.class).one();
 
             List<Lookup> lookups = lookups(synthetic, s);
             progress.printf(Locale.ROOT, "bench memory: %d exact look-ups for recall%n", lookups.size());
             progress.flush();
             List<List<Long>> exact = new ArrayList<>();
             double[] exactMillis = new double[lookups.size()];
+            configure(h, 0);
             for (int i = 0; i < lookups.size(); i++) {
                 long q0 = System.nanoTime();
-                exact.add(nearest(h, lookups.get(i), 0));
+                exact.add(nearest(h, lookups.get(i)));
                 exactMillis[i] = millis(q0);
             }
+            h.execute("RESET ALL");
             List<MemoryBenchReport.Search> searches = new ArrayList<>();
             for (int ef : s.efSearch()) {
                 progress.printf(Locale.ROOT, "bench memory: %d look-ups at ef_search %d%n", lookups.size(), ef);
@@ -165,6 +186,7 @@ public final class MemoryBenchmark {
                 searches.add(search(h, lookups, exact, ef));
             }
             int apiQueries = Math.min(lookups.size(), 50);
+            memory.nearest(lookups.get(0).embedding(), lookups.get(0).decision(), K, lookups.get(0).symbol()); // connects
             double[] api = new double[apiQueries];
             for (int i = 0; i < apiQueries; i++) {
                 Lookup l = lookups.get(i);
@@ -173,7 +195,43 @@ public final class MemoryBenchmark {
                 api[i] = millis(q0);
             }
 
-            List<MemoryBenchReport.Ingest> ingest = ingest(h, bulk, synthetic, s, progress);
+            int next = s.rows();
+            progress.printf(Locale.ROOT, "bench memory: writing new trades into the loaded table%n");
+            progress.flush();
+            List<MemoryBenchReport.Ingest> ingest = new ArrayList<>();
+            List<StoredTrade> first = synthetic.trades(next, next + s.ingestTrades(), "live");
+            next += s.ingestTrades();
+            ingest.add(copyCase(h, bulk, "COPY path (BulkTrades), HNSW maintenance deferred", true, false, first));
+
+            // Look-ups at a decision after every stored trade, so the whole backlog qualifies and is searched.
+            long backlog = memory.backlog();
+            List<Lookup> latest = new ArrayList<>();
+            for (Lookup l : lookups.subList(0, Math.min(lookups.size(), 50))) {
+                latest.add(new Lookup(l.embedding(), SyntheticTrades.START.plusSeconds(3 * SyntheticTrades.periodSeconds()),
+                        l.symbol()));
+            }
+            progress.printf(Locale.ROOT, "bench memory: %d look-ups with %,d trades not yet indexed%n", latest.size(),
+                    backlog);
+            progress.flush();
+            List<List<Long>> latestExact = new ArrayList<>();
+            configure(h, 0);
+            for (Lookup l : latest) {
+                latestExact.add(nearest(h, l));
+            }
+            h.execute("RESET ALL");
+            MemoryBenchReport.Search backlogSearch = search(h, latest, latestExact, s.efSearch()[0]);
+
+            progress.printf(Locale.ROOT, "bench memory: db index, %,d trades into the HNSW graphs%n", backlog);
+            progress.flush();
+            long i0 = System.nanoTime();
+            long indexed = memory.indexBacklog(RUN_BATCH, n -> { });
+            ingest.add(ingestCase("db index: the backlog into the HNSW graphs", "index", true, "on", RUN_BATCH,
+                    (int) backlog, 0, System.nanoTime() - i0));
+            if (indexed != backlog || memory.backlog() != 0) {
+                throw new IllegalStateException("db index took " + indexed + " of " + backlog + " trades in, "
+                        + memory.backlog() + " left");
+            }
+            ingest.addAll(ingest(h, bulk, indexedAsWritten, synthetic, s, next, first));
             long inserted = load.added() + ingest.stream().mapToLong(MemoryBenchReport.Ingest::added).sum();
             long stored = h.createQuery("SELECT COUNT(*) FROM trade_memory").mapTo(Long.class).one();
             long dbBytes = h.createQuery("SELECT pg_database_size(current_database())").mapTo(Long.class).one();
@@ -182,7 +240,8 @@ public final class MemoryBenchmark {
             return new MemoryBenchReport(s.server().display(), url.jdbcUrl().replaceAll(".*/([^/?]+).*", "$1"),
                     s.rows(), s.loadBatch(),
                     SyntheticTrades.SYMBOLS.length, SyntheticTrades.CLUSTERS, s.seed(), s.maintenanceWorkMem(),
-                    workers, load, s.hnswM(), s.hnswEfConstruction(), build, indexBytes, lookups.size(), K, SYMBOL_SHARE, searches,
+                    workers, load, s.hnswM(), s.hnswEfConstruction(), build, indexBytes, symbolBuild, symbolIndexBytes, sharedBuffers,
+                    lookups.size(), K, SYMBOL_SHARE, searches, backlog, backlogSearch,
                     percentile(exactMillis, 0.5), percentile(api, 0.5), apiQueries, ingest, inserted, stored, dbBytes,
                     seconds(started), INGEST_TARGET, P50_TARGET_MILLIS, RECALL_TARGET,
                     copyLive.tradesPerSecond() >= INGEST_TARGET, searchMet, BenchReport.Machine.current());
@@ -209,19 +268,19 @@ public final class MemoryBenchmark {
                 nanos);
     }
 
-    private static List<MemoryBenchReport.Ingest> ingest(Handle h, BulkTrades bulk,
-                                                         SyntheticTrades synthetic, Settings s, PrintWriter progress) {
-        int next = s.rows();
+    /** The other write cases, after the deferred one and its catch-up, from trade {@code next} on. */
+    private static List<MemoryBenchReport.Ingest> ingest(Handle h, BulkTrades bulk, BulkTrades indexedAsWritten,
+                                                         SyntheticTrades synthetic, Settings s, int next,
+                                                         List<StoredTrade> again) {
         List<MemoryBenchReport.Ingest> out = new ArrayList<>();
-        progress.printf(Locale.ROOT, "bench memory: writing new trades into the loaded table%n");
-        progress.flush();
-        List<StoredTrade> first = synthetic.trades(next, next + s.ingestTrades(), "live");
-        next += s.ingestTrades();
-        out.add(copyCase(h, bulk, "COPY path (BulkTrades), HNSW index live", true, false, first));
-        out.add(copyCase(h, bulk, "COPY path, the same trades again (all conflicts)", true, false, first));
+        out.add(copyCase(h, bulk, "COPY path, the same trades again (all conflicts)", true, false, again));
         List<StoredTrade> async = synthetic.trades(next, next + s.ingestTrades(), "async");
         next += s.ingestTrades();
-        out.add(copyCase(h, bulk, "COPY path, HNSW live, synchronous_commit off", true, true, async));
+        out.add(copyCase(h, bulk, "COPY path, deferred, synchronous_commit off", true, true, async));
+        List<StoredTrade> perRow = synthetic.trades(next, next + s.insertTrades(), "per-row");
+        next += s.insertTrades();
+        out.add(copyCase(h, indexedAsWritten, "COPY path, each trade into the HNSW graphs as written", true, false,
+                perRow));
         List<StoredTrade> inserts = synthetic.trades(next, next + s.insertTrades(), "insert");
         next += s.insertTrades();
         long added = 0;
@@ -229,9 +288,12 @@ public final class MemoryBenchmark {
         for (List<StoredTrade> batch : batches(inserts)) {
             added += h.inTransaction(tx -> insertBatch(tx, batch));
         }
-        out.add(ingestCase("batched INSERT ... ON CONFLICT, HNSW index live", "insert", true, "on", RUN_BATCH,
+        out.add(ingestCase("batched INSERT ... ON CONFLICT, deferred", "insert", true, "on", RUN_BATCH,
                 inserts.size(), added, System.nanoTime() - t0));
         h.execute("DROP INDEX trade_memory_embedding");
+        for (String symbol : SyntheticTrades.SYMBOLS) {
+            h.execute("DROP INDEX " + SymbolIndexes.name(symbol));
+        }
         List<StoredTrade> noIndex = synthetic.trades(next, next + s.ingestTrades(), "plain");
         out.add(copyCase(h, bulk, "COPY path, no HNSW index", false, false, noIndex));
         return out;
@@ -314,12 +376,13 @@ public final class MemoryBenchmark {
     }
 
     private static MemoryBenchReport.Search search(Handle h, List<Lookup> lookups, List<List<Long>> exact, int ef) {
+        configure(h, ef);
         for (Lookup l : lookups) {
-            nearest(h, l, ef); // warm-up pass: the timed pass below reads a warm cache, as a run's look-ups do
+            nearest(h, l); // warm-up pass: the timed pass below reads a warm cache, as a run's look-ups do
         }
         int hnswPlans = 0;
         for (Lookup l : lookups) {
-            hnswPlans += usesHnsw(h, l, ef) ? 1 : 0;
+            hnswPlans += usesHnsw(h, l) ? 1 : 0;
         }
         double[] all = new double[lookups.size()];
         List<Double> bySymbol = new ArrayList<>();
@@ -328,13 +391,14 @@ public final class MemoryBenchmark {
         double recallMin = 1;
         for (int i = 0; i < lookups.size(); i++) {
             long t0 = System.nanoTime();
-            List<Long> found = nearest(h, lookups.get(i), ef);
+            List<Long> found = nearest(h, lookups.get(i));
             all[i] = millis(t0);
             (lookups.get(i).symbol() == null ? allSymbols : bySymbol).add(all[i]);
             double recall = recall(found, exact.get(i));
             recallSum += recall;
             recallMin = Math.min(recallMin, recall);
         }
+        h.execute("RESET ALL");
         double p50 = percentile(all, 0.5);
         double recallMean = recallSum / lookups.size();
         return new MemoryBenchReport.Search(ef, p50, percentile(all, 0.95), recallMean, recallMin, hnswPlans,
@@ -343,14 +407,10 @@ public final class MemoryBenchmark {
                 p50 <= P50_TARGET_MILLIS && recallMean >= RECALL_TARGET);
     }
 
-    /** Whether PostgreSQL's plan for {@code l} at {@code efSearch} reads the HNSW index. */
-    private static boolean usesHnsw(Handle h, Lookup l, int efSearch) {
-        return h.inTransaction(tx -> {
-            tx.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
-            tx.execute("SET LOCAL hnsw.ef_search = " + efSearch);
-            Query q = bind(tx.createQuery("EXPLAIN " + nearestSql(l.symbol() != null)), l);
-            return String.join("\n", q.mapTo(String.class).list()).contains("trade_memory_embedding");
-        });
+    /** Whether PostgreSQL's plan for {@code l}, on a session {@link #configure}d, reads an HNSW index. */
+    private static boolean usesHnsw(Handle h, Lookup l) {
+        Query q = bind(h.createQuery("EXPLAIN " + nearestSql(l.symbol() != null)), l);
+        return String.join("\n", q.mapTo(String.class).list()).contains("trade_memory_embedding");
     }
 
     /** Of the exact k nearest, the share found (1 when no trade qualifies and none was returned). */
@@ -368,15 +428,25 @@ public final class MemoryBenchmark {
      * {@code efSearch}; 0 means exact (index scans off, so no HNSW).
      */
     static List<Long> nearest(Handle h, Lookup l, int efSearch) {
-        return h.inTransaction(tx -> {
-            if (efSearch == 0) {
-                tx.execute("SET LOCAL enable_indexscan = off");
-            } else {
-                tx.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
-                tx.execute("SET LOCAL hnsw.ef_search = " + efSearch);
-            }
-            return bind(tx.createQuery(nearestSql(l.symbol() != null)), l).mapTo(Long.class).list();
-        });
+        configure(h, efSearch);
+        List<Long> ids = nearest(h, l);
+        h.execute("RESET ALL");
+        return ids;
+    }
+
+    /**
+     * Sets the session of {@code h} up as TradeMemory's look-up connection is, then hnsw.ef_search to
+     * {@code efSearch}; 0 means exact (index scans off, so no HNSW). {@code RESET ALL} undoes it.
+     */
+    static void configure(Handle h, int efSearch) {
+        TradeMemory.lookupSettings(h, false);
+        h.execute(efSearch == 0 ? "SET enable_indexscan = off"
+                : "RESET enable_indexscan; SET hnsw.ef_search = " + efSearch);
+    }
+
+    /** The ids for {@code l} on a session {@link #configure}d: one statement, as a look-up of TradeMemory. */
+    static List<Long> nearest(Handle h, Lookup l) {
+        return bind(h.createQuery(nearestSql(l.symbol() != null)), l).mapTo(Long.class).list();
     }
 
     private static Query bind(Query q, Lookup l) {
@@ -391,8 +461,11 @@ public final class MemoryBenchmark {
     /** TradeMemory.nearest's PostgreSQL query (kept equal by MemoryBenchmarkTest), ids only. */
     static String nearestSql(boolean bySymbol) {
         String filter = "exit_time <= :t AND embedding_version = :v" + (bySymbol ? " AND symbol = :s" : "");
-        return "WITH nearest AS MATERIALIZED (SELECT id, embedding <=> :q AS distance FROM trade_memory WHERE "
-                + filter + " ORDER BY embedding <=> :q LIMIT :k) SELECT id FROM nearest ORDER BY distance, id";
+        return "WITH graph AS MATERIALIZED (SELECT id, embedding <=> :q AS distance FROM trade_memory WHERE indexed AND "
+                + filter + " ORDER BY embedding <=> :q LIMIT :k), backlog AS MATERIALIZED (SELECT id, embedding <=> :q "
+                + "AS distance FROM trade_memory WHERE NOT indexed AND " + filter + " ORDER BY distance LIMIT :k) "
+                + "SELECT id FROM (SELECT * FROM graph UNION ALL SELECT * FROM backlog) nearest ORDER BY distance, id "
+                + "LIMIT :k";
     }
 
     private static Argument vector(float[] v) {

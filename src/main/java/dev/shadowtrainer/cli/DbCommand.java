@@ -20,10 +20,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = {"The trade memory's database: 'migrate' brings it to this version's schema (Flyway; applied "
                 + "migrations are validated first and an edited one is refused), 'info' lists the migrations "
-                + "applied and pending without changing anything.",
+                + "applied and pending without changing anything, 'import FILE' loads a run's spill file, "
+                + "'index' takes the trades that writes stored since the last 'index' into the HNSW indexes.",
                 "Example: db migrate --db postgresql://postgres@127.0.0.1:5432/shadow"})
 final class DbCommand extends ConfiguredCommand {
-    @Parameters(index = "0", paramLabel = "ACTION", description = "migrate, info or import")
+    @Parameters(index = "0", paramLabel = "ACTION", description = "migrate, info, import or index")
     String action;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "FILE",
@@ -40,9 +41,9 @@ final class DbCommand extends ConfiguredCommand {
 
     @Override
     public Integer call() {
-        if (!List.of("migrate", "info", "import").contains(action)) {
+        if (!List.of("migrate", "info", "import", "index").contains(action)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "db: unknown action '" + action
-                    + "'; use migrate, info or import FILE");
+                    + "'; use migrate, info, import FILE or index");
         }
         if (action.equals("import") != (file != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), action.equals("import")
@@ -68,6 +69,18 @@ final class DbCommand extends ConfiguredCommand {
             summary.put("added", r.added());
             text.add("db import: " + spilled.trades().size() + " trades of run " + spilled.run().runId() + " from "
                     + file + " into " + url.display() + ", " + r.added() + " new; the file may be deleted");
+        } else if (action.equals("index")) {
+            TradeMemory memory = new TradeMemory(MemoryDatabase.open(url));
+            long backlog = memory.backlog();
+            ProgressBar bar = ProgressBar.on(progress());
+            long t0 = System.nanoTime();
+            long done = memory.indexBacklog(TradeMemory.INDEX_BATCH, n -> bar.advance(n, backlog, "trades indexed"));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            summary.put("indexed", done);
+            summary.put("seconds", seconds);
+            text.add(String.format(java.util.Locale.ROOT, "db index: %,d trades of %s taken into the HNSW indexes "
+                    + "in %.1f s (%,.0f trades/s); none waiting", done, url.display(), seconds,
+                    seconds > 0 ? done / seconds : 0));
         } else if (action.equals("migrate")) {
             MemoryDatabase db = MemoryDatabase.inspect(url);
             int applied = db.migrate();

@@ -18,7 +18,9 @@ import org.postgresql.copy.CopyIn;
  * transaction, duplicates inside a batch dropped before the write (the first wins), rows in batch order.
  * Instead of one INSERT per trade it streams the batch with COPY (text format) into a temporary staging
  * table and moves it with one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING} per table, so the
- * per-row cost is parsing and index maintenance, not a statement round trip. Non-finite post-exit values
+ * per-row cost is parsing and index maintenance, not a statement round trip. The first write of a symbol
+ * makes its partial HNSW index ({@link SymbolIndexes}) in the same transaction. Trades are stored not
+ * yet indexed (migration V4), so a write does not wait for the HNSW graphs. Non-finite post-exit values
  * are refused before anything is written (a trade cannot hold one: {@link StoredTrade} refuses them).
  */
 public final class BulkTrades implements MemoryWriter.Store {
@@ -41,15 +43,35 @@ public final class BulkTrades implements MemoryWriter.Store {
 
     private final Jdbi jdbi;
     private final TradeMemory runs;
+    /** Makes each symbol's partial HNSW index on its first write; null when writing trades as indexed. */
+    private final SymbolIndexes symbolIndexes;
 
-    /** The fast path over {@code database}, which must be PostgreSQL (H2 has no COPY). */
+    /**
+     * The fast path over {@code database}, which must be PostgreSQL (H2 has no COPY). It stores trades
+     * not yet indexed (migration V4): the HNSW graphs take them in at {@link TradeMemory#indexBacklog}.
+     */
     public BulkTrades(MemoryDatabase database) {
+        this(database, new SymbolIndexes());
+    }
+
+    private BulkTrades(MemoryDatabase database, SymbolIndexes symbolIndexes) {
         Objects.requireNonNull(database, "database is null");
         if (database.vendor() != MemoryUrl.Vendor.POSTGRESQL) {
             throw new IllegalArgumentException("BulkTrades needs PostgreSQL, got " + database.vendor());
         }
         this.jdbi = database.jdbi();
         this.runs = new TradeMemory(database);
+        this.symbolIndexes = symbolIndexes;
+    }
+
+    /**
+     * A writer that stores trades as indexed, so each goes into the HNSW indexes present as it is written
+     * (the write path before V4), and makes no symbol's index: for a bulk load into a table whose HNSW
+     * indexes were dropped and are built afterwards ({@link SymbolIndexes#createSql}), and for the bench's
+     * comparison with per-row index maintenance.
+     */
+    public static BulkTrades indexedAsWritten(MemoryDatabase database) {
+        return new BulkTrades(database, null);
     }
 
     /** Records a run once, as {@link TradeMemory#saveRun} does. */
@@ -89,10 +111,14 @@ public final class BulkTrades implements MemoryWriter.Store {
         try {
             PGConnection pg = handle.getConnection().unwrap(PGConnection.class);
             if (!unique.isEmpty()) {
+                if (symbolIndexes != null) {
+                    symbolIndexes.ensure(handle, unique.values().stream().map(StoredTrade::symbol).distinct().toList());
+                }
                 handle.execute(STAGE_TRADES);
                 copy(pg, "COPY trade_memory_stage FROM STDIN", tradeRows(unique.values()));
-                added = handle.execute("INSERT INTO trade_memory (" + COLUMNS + ") SELECT " + COLUMNS
-                        + " FROM trade_memory_stage ORDER BY ord ON CONFLICT (trade_key) DO NOTHING");
+                boolean indexed = symbolIndexes == null;
+                added = handle.execute("INSERT INTO trade_memory (" + COLUMNS + ", indexed) SELECT " + COLUMNS
+                        + ", " + indexed + " FROM trade_memory_stage ORDER BY ord ON CONFLICT (trade_key) DO NOTHING");
                 handle.execute("TRUNCATE trade_memory_stage");
             }
             if (!uniquePostExit.isEmpty()) {

@@ -20,7 +20,7 @@ import org.jdbi.v3.core.statement.Query;
  * time, optionally of one symbol; on PostgreSQL through the HNSW index with pgvector's iterative scans,
  * so a selective filter still yields k rows when k qualify; on H2 by exact search.
  */
-public final class TradeMemory implements MemoryWriter.Store {
+public final class TradeMemory implements MemoryWriter.Store, AutoCloseable {
     private static final String COLUMNS = "trade_key, run_id, exchange, symbol, timeframe, kind, entry_time, "
             + "exit_time, entry_price, exit_price, size, leverage, fees, pnl, pnl_percent, exit_reason, mfe_percent, "
             + "mae_percent, regime_at_entry, volatility_at_entry, features, embedding, embedding_version, win";
@@ -29,12 +29,26 @@ public final class TradeMemory implements MemoryWriter.Store {
             + ":mfe_percent, :mae_percent, :regime_at_entry, :volatility_at_entry, %s, :embedding, :embedding_version, "
             + ":win";
 
+    /**
+     * hnsw.ef_search of a look-up on PostgreSQL: the candidate list of the HNSW search. The trade-memory
+     * bench at a million trades (README) gave recall@10 below 0.95 at pgvector's default of 40.
+     */
+    public static final int EF_SEARCH = 100;
+    /** Trades per transaction of {@link #indexBacklog} in {@code db index} and the nightly job. */
+    public static final int INDEX_BATCH = 5_000;
+
     private final MemoryUrl.Vendor vendor;
     private final Jdbi jdbi;
     private final String display;
     private final MemoryDatabase database;
     /** PostgreSQL's write path (COPY into a staging table, then INSERT ... ON CONFLICT), made on first use. */
     private BulkTrades bulk;
+    /**
+     * PostgreSQL: the connection look-ups use, opened on the first and kept, its session set up once
+     * ({@link #lookupSettings}), so a look-up is one round trip instead of a new connection (about 20 ms)
+     * plus a transaction of settings.
+     */
+    private Handle lookups;
 
     public TradeMemory(MemoryDatabase database) {
         Objects.requireNonNull(database, "database is null");
@@ -249,6 +263,46 @@ public final class TradeMemory implements MemoryWriter.Store {
         return String.valueOf(json);
     }
 
+    /** Trades stored but not yet taken into the HNSW indexes (migration V4); 0 on H2 once indexed. */
+    public long backlog() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM trade_memory WHERE NOT indexed")
+                .mapTo(Long.class).one());
+    }
+
+    /**
+     * Takes the trades not yet indexed into the HNSW indexes, oldest id first, {@code batch} per
+     * transaction (so an interrupted run keeps the batches done and loses none: a trade is either still
+     * waiting or indexed); tells {@code progress} the running total after each batch; returns how many
+     * were indexed. On PostgreSQL each is inserted into V1's HNSW graph and its symbol's (whose index is
+     * made first if missing); H2 has no HNSW index and only sets the flag.
+     */
+    public long indexBacklog(int batch, java.util.function.LongConsumer progress) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+        }
+        if (postgres()) {
+            jdbi.useTransaction(h -> new SymbolIndexes().ensure(h, h.createQuery(
+                    "SELECT DISTINCT symbol FROM trade_memory WHERE NOT indexed").mapTo(String.class).list()));
+        }
+        long done = 0;
+        while (true) {
+            int n = jdbi.inTransaction(h -> {
+                List<Long> ids = h.createQuery("SELECT id FROM trade_memory WHERE NOT indexed ORDER BY id LIMIT :n")
+                        .bind("n", batch).mapTo(Long.class).list();
+                if (ids.isEmpty()) {
+                    return 0;
+                }
+                return h.createUpdate("UPDATE trade_memory SET indexed = TRUE WHERE NOT indexed AND id BETWEEN :lo AND :hi")
+                        .bind("lo", ids.get(0)).bind("hi", ids.get(ids.size() - 1)).execute();
+            });
+            if (n == 0) {
+                return done;
+            }
+            done += n;
+            progress.accept(done);
+        }
+    }
+
     /** A stored trade near a query, with its cosine distance. */
     public record Neighbour(long id, String tradeKey, String symbol, Instant exitTime, double pnlPercent, boolean win,
                             double distance) {
@@ -266,20 +320,58 @@ public final class TradeMemory implements MemoryWriter.Store {
             throw new IllegalArgumentException("need a " + Embedding.DIMENSION + "-float query and k >= 1");
         }
         if (postgres()) {
-            return jdbi.inTransaction(h -> nearest(h, query, decisionTime, k, symbol));
+            synchronized (this) {
+                if (lookups == null) {
+                    lookups = jdbi.open();
+                    lookupSettings(lookups, false);
+                }
+                try {
+                    return query(lookups, nearestSql(symbol), query, decisionTime, k, symbol);
+                } catch (RuntimeException e) {
+                    close(); // the next look-up opens a fresh connection
+                    throw e;
+                }
+            }
         }
         return jdbi.withHandle(h -> query(h, nearestSql(symbol), query, decisionTime, k, symbol));
     }
 
+    /** Closes the look-up connection, if one is open; the next look-up opens another. */
+    @Override
+    public synchronized void close() {
+        if (lookups != null) {
+            try {
+                lookups.close();
+            } catch (RuntimeException ignored) {
+                // a connection the server already dropped
+            } finally {
+                lookups = null;
+            }
+        }
+    }
+
     /** {@link #nearest} on PostgreSQL inside the caller's transaction (tests change the plan around it). */
     List<Neighbour> nearest(Handle h, float[] query, Instant decisionTime, int k, String symbol) {
-        h.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
+        lookupSettings(h, true);
         return query(h, nearestSql(symbol), query, decisionTime, k, symbol);
+    }
+
+    /**
+     * The settings of a PostgreSQL look-up on {@code h}, for its session or ({@code local}) only its open
+     * transaction, in one round trip: pgvector 0.8's iterative index scans, {@link #EF_SEARCH}, and plans
+     * made with the parameters' values (a custom plan, also once the driver has prepared the statement on
+     * the server), without which the planner could neither use a symbol's partial index
+     * ({@link SymbolIndexes}) nor choose the B-trees when few trades qualify.
+     */
+    public static void lookupSettings(Handle h, boolean local) {
+        String set = local ? "SET LOCAL " : "SET ";
+        h.execute(set + "hnsw.iterative_scan = relaxed_order; " + set + "hnsw.ef_search = " + EF_SEARCH + "; " + set
+                + "plan_cache_mode = force_custom_plan");
     }
 
     /** The plan PostgreSQL chooses for {@link #nearest} inside the caller's transaction. */
     String explainNearest(Handle h, float[] query, Instant decisionTime, int k, String symbol) {
-        h.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
+        lookupSettings(h, true);
         Query q = h.createQuery("EXPLAIN " + nearestSql(symbol)).bind("q", Sql.vector(vendor, query))
                 .bind("t", Sql.time(decisionTime)).bind("v", Embedding.VERSION).bind("k", k);
         if (symbol != null) {
@@ -291,12 +383,18 @@ public final class TradeMemory implements MemoryWriter.Store {
     private String nearestSql(String symbol) {
         String filter = "exit_time <= :t AND embedding_version = :v" + (symbol == null ? "" : " AND symbol = :s");
         if (postgres()) {
-            // Iterative index scans (pgvector 0.8): the HNSW scan goes on until k rows pass the filter,
-            // instead of filtering only the first ef_search candidates. relaxed_order may return them
-            // slightly out of order, so they are sorted again outside the materialised scan.
-            return "WITH nearest AS MATERIALIZED (SELECT id, trade_key, symbol, exit_time, pnl_percent, win, "
-                    + "embedding <=> :q AS distance FROM trade_memory WHERE " + filter
-                    + " ORDER BY embedding <=> :q LIMIT :k) SELECT * FROM nearest ORDER BY distance, id";
+            // The trades in the HNSW graphs through the index (V1's, or the symbol's own partial index):
+            // iterative index scans (pgvector 0.8) go on until k rows pass the filter, instead of
+            // filtering only the first ef_search candidates; relaxed_order may return them slightly out
+            // of order, so they are sorted again outside the materialised scan. The trades not indexed
+            // yet (V4) are searched exactly through their partial B-tree on exit_time. The k nearest of
+            // both are the answer.
+            String columns = "id, trade_key, symbol, exit_time, pnl_percent, win, embedding <=> :q AS distance";
+            return "WITH graph AS MATERIALIZED (SELECT " + columns + " FROM trade_memory WHERE indexed AND " + filter
+                    + " ORDER BY embedding <=> :q LIMIT :k), backlog AS MATERIALIZED (SELECT " + columns
+                    + " FROM trade_memory WHERE NOT indexed AND " + filter + " ORDER BY distance LIMIT :k) "
+                    + "SELECT * FROM (SELECT * FROM graph UNION ALL SELECT * FROM backlog) nearest "
+                    + "ORDER BY distance, id LIMIT :k";
         }
         // Exact search; each distance computed once, NULL (a zero vector) never ranked.
         return "SELECT * FROM (SELECT id, trade_key, symbol, exit_time, pnl_percent, win, "

@@ -166,6 +166,7 @@ public final class NightlyJob {
             challengerFolder = reject(models, challengerDir, challengerName, decision).toString();
         }
         PromotionLog.append(models.resolve(PromotionLog.FILE), decision);
+        indexBacklog(config, progress);
         return new NightlySummary(version, startedAt, series.id().symbol().toString(), series.id().timeframe().label(),
                 candles, liveFile == null ? null : liveFile.toString(), liveRows.size(), imported, trained.runId(),
                 trained.runFolder(), Instant.ofEpochMilli(series.openTime(holdoutStart)), series.lastOpen(),
@@ -173,6 +174,28 @@ public final class NightlyJob {
                 champ == null ? null : champ.outcome().policy().metrics(), challengerFolder,
                 pointer.champion().orElse(null), models.resolve(PromotionLog.FILE).toString(), lookaheadNote,
                 decision);
+    }
+
+    /**
+     * Last: the trades this night stored, which writes leave out of the HNSW indexes (migration V4), into
+     * them, as {@code db index} does. A failure here is a warning: the trades are stored, and look-ups
+     * search the ones not yet indexed exactly, so the next night or {@code db index} takes them in.
+     */
+    static void indexBacklog(ShadowConfig config, Consumer<String> progress) {
+        try {
+            TradeMemory memory = new TradeMemory(MemoryDatabase.open(MemoryUrl.parse(config.database().url())));
+            long backlog = memory.backlog();
+            if (backlog > 0) {
+                progress.accept(String.format(Locale.ROOT, "indexing %,d trades of the trade memory (HNSW)", backlog));
+                long t0 = System.nanoTime();
+                long done = memory.indexBacklog(TradeMemory.INDEX_BATCH, n -> { });
+                progress.accept(String.format(Locale.ROOT, "indexed %,d trades in %.1f s", done,
+                        (System.nanoTime() - t0) / 1e9));
+            }
+        } catch (RuntimeException e) {
+            progress.accept("warning: could not index the trade memory's new trades (" + e.getMessage()
+                    + "); they stay searchable, run db index later");
+        }
     }
 
     /** (a): new candles into the cache for the auto and xchange sources; offline, a warning and the cache. */

@@ -43,15 +43,26 @@ class MemoryBenchmarkTest {
         }
         assertThat(r.exactP50Millis()).isPositive();
         assertThat(r.apiP50Millis()).isPositive();
-        // write cases: 300 new, the same 300 again (0 added), 300 new with synchronous_commit off, 100 through
-        // the insert path, 300 new without the HNSW index: 2,000 + 300 + 300 + 100 + 300 = 3,000 rows.
-        assertThat(r.ingest()).extracting(MemoryBenchReport.Ingest::added).containsExactly(300L, 0L, 300L, 100L, 300L);
+        // write cases: 300 new (HNSW maintenance deferred), db index of those 300 (adds no row), the same 300
+        // again (0 added), 300 new with synchronous_commit off, 100 each into the HNSW graphs as written, 100
+        // through the insert path, 300 new without the HNSW indexes: 2,000 + 300 + 300 + 100 + 100 + 300 = 3,100.
+        assertThat(r.ingest()).extracting(MemoryBenchReport.Ingest::added)
+                .containsExactly(300L, 0L, 0L, 300L, 100L, 100L, 300L);
+        assertThat(r.ingest()).extracting(MemoryBenchReport.Ingest::trades)
+                .containsExactly(300, 300, 300, 300, 100, 100, 300);
         assertThat(r.ingest()).extracting(MemoryBenchReport.Ingest::synchronousCommit)
-                .containsExactly("on", "on", "off", "on", "on");
+                .containsExactly("on", "on", "on", "off", "on", "on", "on");
         assertThat(r.ingest()).extracting(MemoryBenchReport.Ingest::hnswIndex)
-                .containsExactly(true, true, true, true, false);
-        assertThat(r.rowsInserted()).isEqualTo(3_000);
-        assertThat(r.rowsStored()).isEqualTo(3_000);
+                .containsExactly(true, true, true, true, true, true, false);
+        assertThat(r.rowsInserted()).isEqualTo(3_100);
+        assertThat(r.rowsStored()).isEqualTo(3_100);
+        assertThat(r.backlogRows()).isEqualTo(300);
+        assertThat(r.backlogSearch().efSearch()).isEqualTo(10);
+        assertThat(r.backlogSearch().recallMean()).isBetween(0.0, 1.0);
+        assertThat(r.backlogSearch().p50Millis()).isPositive();
+        assertThat(r.symbolIndexBuildSeconds()).isPositive();
+        assertThat(r.symbolIndexBytes()).isPositive();
+        assertThat(r.sharedBuffers()).matches("\\d+[kMG]B");
         for (MemoryBenchReport.Ingest i : r.ingest()) {
             assertThat(i.tradesPerSecond()).as(i.name()).isCloseTo(i.trades() / i.seconds(), within(1e-6));
         }
@@ -76,7 +87,9 @@ class MemoryBenchmarkTest {
                     "test", 1, "synthetic", "{}"));
             SyntheticTrades synthetic = new SyntheticTrades(3_000, 5);
             List<StoredTrade> trades = synthetic.trades(0, 3_000, "t");
-            memory.save(trades);
+            memory.save(trades.subList(0, 2_500));
+            memory.indexBacklog(1_000, n -> { });
+            memory.save(trades.subList(2_500, 3_000)); // both parts of the query have rows
             SplittableRandom r = new SplittableRandom(9);
             try (Handle h = db.jdbi().open()) {
                 for (int i = 0; i < 20; i++) {
@@ -86,8 +99,8 @@ class MemoryBenchmarkTest {
                     MemoryBenchmark.Lookup l = new MemoryBenchmark.Lookup(synthetic.embedding(r), at, symbol);
                     List<Long> expected = memory.nearest(l.embedding(), at, 10, symbol).stream()
                             .map(TradeMemory.Neighbour::id).toList();
-                    // ef_search 40 is pgvector's default, the one TradeMemory.nearest runs with
-                    assertThat(MemoryBenchmark.nearest(h, l, 40)).as("look-up " + i).isEqualTo(expected);
+                    assertThat(MemoryBenchmark.nearest(h, l, TradeMemory.EF_SEARCH)).as("look-up " + i)
+                            .isEqualTo(expected);
                     // exact search agrees at this size (HNSW is exact enough on 3,000 rows for these ids)
                     assertThat(MemoryBenchmark.recall(MemoryBenchmark.nearest(h, l, 0), expected)).isEqualTo(1.0);
                 }

@@ -27,14 +27,15 @@ class DbCommandTest {
         String db = "h2:" + dir.resolve("memory");
         CliRun first = run("db", "migrate", "--db", db);
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("is at schema version 3 (3 migration(s) applied now, 3 in all)");
+        assertThat(first.out()).contains("is at schema version 4 (4 migration(s) applied now, 4 in all)");
         CliRun again = run("db", "migrate", "--db", db);
-        assertThat(again.out()).contains("is at schema version 3 (0 migration(s) applied now, 3 in all)");
+        assertThat(again.out()).contains("is at schema version 4 (0 migration(s) applied now, 4 in all)");
 
         CliRun info = run("db", "info", "--db", db, "--json");
         assertThat(info.exitCode()).as(info.err()).isZero();
         JsonNode migrations = new ObjectMapper().readTree(info.out()).get("migrations");
-        assertThat(migrations).hasSize(3);
+        assertThat(migrations).hasSize(4);
+        assertThat(migrations.get(3).get("description").asText()).isEqualTo("deferred hnsw");
         assertThat(migrations.get(2).get("version").asText()).isEqualTo("3");
         assertThat(migrations.get(2).get("description").asText()).isEqualTo("analyses");
         assertThat(migrations.get(0).get("version").asText()).isEqualTo("1");
@@ -51,7 +52,7 @@ class DbCommandTest {
         assertThat(info.exitCode()).as(info.err()).isZero();
         assertThat(info.out()).containsPattern("1 +Pending");
         assertThat(info.out()).containsPattern("3 +Pending");
-        assertThat(run("db", "migrate", "--db", db).out()).contains("3 migration(s) applied now");
+        assertThat(run("db", "migrate", "--db", db).out()).contains("4 migration(s) applied now");
     }
 
     @Test
@@ -98,6 +99,51 @@ class DbCommandTest {
         assertThat(noFile.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noFile.err()).contains("db import needs the spill file");
         assertThat(run("db", "info", "x.jsonl", "--db", db).exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void indexTakesTheWaitingTradesIntoTheHnswIndexesOnce() {
+        dev.shadowtrainer.memory.MemoryUrl url = dev.shadowtrainer.memory.TestPostgres.create("dbindex");
+        try {
+            dev.shadowtrainer.memory.TradeMemory memory = new dev.shadowtrainer.memory.TradeMemory(
+                    dev.shadowtrainer.memory.MemoryDatabase.open(url));
+            java.time.Instant t0 = java.time.Instant.parse("2025-03-01T00:00:00Z");
+            memory.saveRun(new dev.shadowtrainer.memory.RunRecord("run-1", t0, "binance", "BTC/USDT", "15m", "test", 7,
+                    "ppo", "{}"));
+            java.util.List<dev.shadowtrainer.memory.StoredTrade> trades = new java.util.ArrayList<>();
+            java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+            for (int i = 0; i < 1_200; i++) {
+                float[] e = new float[dev.shadowtrainer.memory.Embedding.DIMENSION];
+                for (int j = 0; j < e.length; j++) {
+                    e[j] = (float) random.nextGaussian();
+                }
+                trades.add(new dev.shadowtrainer.memory.StoredTrade("key" + i, "run-1", "binance",
+                        i % 2 == 0 ? "BTC/USDT" : "ETH/USDT", "15m", "shadow", t0.plusSeconds(900L * i),
+                        t0.plusSeconds(900L * i + 1800), 100, 101, 1000, 1, 1, 9, 0.9, "TAKE_PROFIT", 1, -0.2, "NEUTRAL",
+                        0.01, "{}", e, 1, true));
+            }
+            memory.save(trades);
+            assertThat(memory.backlog()).isEqualTo(1_200);
+
+            CliRun first = run("db", "index", "--db", url.display());
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(first.out()).contains("db index: 1,200 trades of " + url.display()
+                    + " taken into the HNSW indexes", "none waiting");
+            assertThat(memory.backlog()).isZero();
+            CliRun again = run("db", "index", "--db", url.display(), "--json");
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            try {
+                assertThat(new ObjectMapper().readTree(again.out()).get("indexed").asLong()).isZero();
+            } catch (IOException e) {
+                throw new AssertionError(again.out(), e);
+            }
+            assertThat(run("db", "index", "extra", "--db", url.display()).exitCode()).isEqualTo(ExitCodes.USAGE);
+        } finally {
+            dev.shadowtrainer.memory.TestPostgres.drop(url);
+        }
+        CliRun down = run("db", "index", "--db", "postgresql://trader:hunter2@127.0.0.1:1/shadow");
+        assertThat(down.exitCode()).isEqualTo(ExitCodes.STORAGE);
+        assertThat(down.err()).doesNotContain("hunter2");
     }
 
     @Test

@@ -86,6 +86,10 @@ class NightlyCommandTest {
         assertThat(Instant.parse(trained.get("lastOpen").asText()))
                 .isBefore(Instant.parse(a.get("holdoutFirstOpen").asText()));
         assertThat(a.get("holdoutBars").asInt()).isEqualTo(5 * 96);
+        // The night's trades (live and the retrain's) were indexed at its end.
+        assertThat(first.err()).containsPattern("indexing [\\d,]+ trades of the trade memory");
+        assertThat(new dev.shadowtrainer.memory.TradeMemory(MemoryDatabase.open(MemoryUrl.parse("h2:"
+                + dir.resolve("memory")))).backlog()).isZero();
 
         CliRun second = nightly("--live-trades", live.toString());
         assertThat(second.exitCode()).as(second.err()).isZero();

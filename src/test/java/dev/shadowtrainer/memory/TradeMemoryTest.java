@@ -221,10 +221,11 @@ class TradeMemoryTest {
         TradeMemory memory = open("postgresql");
         SplittableRandom random = new SplittableRandom(3);
         List<StoredTrade> trades = new ArrayList<>();
-        for (int i = 0; i < 5_000; i++) {
-            trades.add(trade(i, i % 400 == 7 ? "RARE/USDT" : "BTC/USDT", random(random))); // 13 rare trades
+        for (int i = 0; i < 2_000; i++) {
+            trades.add(trade(i, i % 160 == 7 ? "RARE/USDT" : "BTC/USDT", random(random))); // 13 rare trades
         }
         memory.save(trades);
+        assertThat(memory.indexBacklog(1_000, n -> { })).isEqualTo(2_000);
         float[] query = random(random);
         Instant late = T0.plusSeconds(3600L * 10_000);
         List<String> exact = exactNearest(trades, query, "RARE/USDT", 10);
@@ -233,11 +234,14 @@ class TradeMemoryTest {
         assertThat(memory.nearest(query, late, 10, "RARE/USDT")).extracting(TradeMemory.Neighbour::tradeKey)
                 .containsExactlyElementsOf(exact);
 
-        // Without it the HNSW index serves the query. Plain HNSW filters only its first ef_search (40)
-        // candidates, about 40 * 13 / 5000 of them rare; the iterative scan goes on until 10 pass.
+        // Without it (and without the symbols' own indexes) V1's HNSW index over every symbol serves the
+        // query. Plain HNSW filters only its first ef_search (TradeMemory.EF_SEARCH, 100) candidates, about 100 * 13 / 2000 of them
+        // rare; the iterative scan goes on until 10 pass.
         MemoryDatabase.inspect(postgres).jdbi().useTransaction(h -> {
             h.execute("DROP INDEX trade_memory_symbol_exit");
             h.execute("DROP INDEX trade_memory_exit");
+            h.execute("DROP INDEX " + SymbolIndexes.name("RARE/USDT"));
+            h.execute("DROP INDEX " + SymbolIndexes.name("BTC/USDT"));
             h.execute("SET LOCAL enable_seqscan = off");
             assertThat(memory.explainNearest(h, query, late, 10, "RARE/USDT")).contains("trade_memory_embedding");
             List<TradeMemory.Neighbour> rare = memory.nearest(h, query, late, 10, "RARE/USDT");
@@ -248,7 +252,7 @@ class TradeMemoryTest {
 
             h.execute("SET LOCAL hnsw.iterative_scan = off");
             int plain = h.createQuery("SELECT COUNT(*) FROM (SELECT id FROM trade_memory WHERE exit_time <= :t "
-                    + "AND symbol = 'RARE/USDT' ORDER BY embedding <=> :q LIMIT 10) x")
+                    + "AND indexed AND symbol = 'RARE/USDT' ORDER BY embedding <=> :q LIMIT 10) x")
                     .bind("t", java.time.OffsetDateTime.ofInstant(late, java.time.ZoneOffset.UTC))
                     .bind("q", (org.jdbi.v3.core.argument.Argument) (position, statement, ctx) ->
                             statement.setObject(position, new com.pgvector.PGvector(query)))
@@ -258,9 +262,137 @@ class TradeMemoryTest {
         });
     }
 
+    @Test
+    void aSymbolLookUpReadsThatSymbolsOwnIndexAndASelectiveTimeFilterStillGetsKRows() {
+        TradeMemory memory = open("postgresql");
+        SplittableRandom random = new SplittableRandom(5);
+        List<StoredTrade> trades = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            trades.add(trade(i, i % 2 == 0 ? "BTC/USDT" : "ETH/USDT", random(random)));
+        }
+        memory.save(trades);
+        memory.indexBacklog(1_000, n -> { });
+        float[] query = random(random);
+        // Trade i exits at T0 + (i + 1) h: 20 BTC trades of 1,000 have exited by the 40th hour.
+        Instant early = T0.plusSeconds(3600L * 40);
+        List<String> exact = exactNearest(trades.stream().filter(t -> !t.exitTime().isAfter(early)).toList(), query,
+                "BTC/USDT", 10);
+        String btcIndex = SymbolIndexes.name("BTC/USDT");
+        MemoryDatabase.inspect(postgres).jdbi().useTransaction(h -> {
+            assertThat(h.createQuery("SELECT indexname FROM pg_indexes WHERE tablename = 'trade_memory' AND indexname "
+                    + "LIKE 'trade_memory_embedding_%' ORDER BY 1").mapTo(String.class).list())
+                    .containsExactlyInAnyOrder(btcIndex, SymbolIndexes.name("ETH/USDT"));
+            h.execute("DROP INDEX trade_memory_symbol_exit");
+            h.execute("DROP INDEX trade_memory_exit");
+            h.execute("SET LOCAL enable_seqscan = off");
+            // Six executions: from the sixth the driver's server-side prepared statement could get a
+            // generic plan, which cannot use a partial index; the look-up asks for custom plans.
+            for (int run = 0; run < 6; run++) {
+                assertThat(memory.explainNearest(h, query, early, 10, "BTC/USDT")).contains(btcIndex);
+                List<TradeMemory.Neighbour> found = memory.nearest(h, query, early, 10, "BTC/USDT");
+                assertThat(found).extracting(TradeMemory.Neighbour::tradeKey).containsExactlyElementsOf(exact);
+            }
+            assertThat(memory.explainNearest(h, query, early, 10, null)).contains("trade_memory_embedding")
+                    .doesNotContain(btcIndex);
+
+            h.execute("SET LOCAL hnsw.iterative_scan = off");
+            int plain = h.createQuery("SELECT COUNT(*) FROM (SELECT id FROM trade_memory WHERE exit_time <= :t "
+                    + "AND indexed AND symbol = 'BTC/USDT' ORDER BY embedding <=> :q LIMIT 10) x")
+                    .bind("t", java.time.OffsetDateTime.ofInstant(early, java.time.ZoneOffset.UTC))
+                    .bind("q", (org.jdbi.v3.core.argument.Argument) (position, statement, ctx) ->
+                            statement.setObject(position, new com.pgvector.PGvector(query)))
+                    .mapTo(Integer.class).one();
+            assertThat(plain).as("rows without iterative scans").isLessThan(10);
+            h.rollback();
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void writtenTradesAreFoundAtOnceAndTheSameOnceTheHnswIndexesHaveTakenThemIn(String store) {
+        TradeMemory memory = open(store);
+        SplittableRandom random = new SplittableRandom(11);
+        List<StoredTrade> trades = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            trades.add(trade(i, i % 3 == 0 ? "BTC/USDT" : "ETH/USDT", random(random)));
+        }
+        memory.save(trades.subList(0, 1_000));
+        List<Long> progress = new ArrayList<>();
+        assertThat(memory.indexBacklog(400, progress::add)).isEqualTo(1_000);
+        assertThat(progress).containsExactly(400L, 800L, 1_000L);
+        memory.save(trades.subList(1_000, 1_500)); // these wait: some answers below come from them
+        assertThat(memory.backlog()).isEqualTo(500);
+
+        float[][] queries = {random(random), random(random), random(random)};
+        Instant late = T0.plusSeconds(3600L * 5_000);
+        Instant mid = T0.plusSeconds(3600L * 1_250); // 1,249 trades have exited
+        List<List<String>> before = new ArrayList<>();
+        for (float[] q : queries) {
+            for (Instant t : List.of(late, mid)) {
+                List<StoredTrade> past = trades.stream().filter(tr -> !tr.exitTime().isAfter(t)).toList();
+                for (String symbol : java.util.Arrays.asList(null, "BTC/USDT")) {
+                    List<String> exact = symbol == null ? exactNearest(past, q, 10) : exactNearest(past, q, symbol, 10);
+                    List<String> found = memory.nearest(q, t, 10, symbol).stream()
+                            .map(TradeMemory.Neighbour::tradeKey).toList();
+                    assertThat(found).as("%s at %s", symbol, t).containsExactlyElementsOf(exact);
+                    before.add(found);
+                }
+            }
+        }
+        assertThat(before.stream().flatMap(List::stream)
+                .filter(k -> Integer.parseInt(k.replaceAll(".*USDT", "")) >= 1_000)).isNotEmpty();
+
+        assertThat(memory.indexBacklog(5_000, n -> { })).isEqualTo(500);
+        assertThat(memory.backlog()).isZero();
+        assertThat(memory.indexBacklog(5_000, n -> { })).isZero();
+        List<List<String>> after = new ArrayList<>();
+        for (float[] q : queries) {
+            for (Instant t : List.of(late, mid)) {
+                for (String symbol : java.util.Arrays.asList(null, "BTC/USDT")) {
+                    after.add(memory.nearest(q, t, 10, symbol).stream().map(TradeMemory.Neighbour::tradeKey).toList());
+                }
+            }
+        }
+        if (store.equals("h2")) {
+            assertThat(after).isEqualTo(before); // exact search either way
+        } else { // now all through the HNSW indexes, which are approximate
+            long same = 0;
+            long all = 0;
+            for (int i = 0; i < before.size(); i++) {
+                all += before.get(i).size();
+                same += after.get(i).stream().filter(before.get(i)::contains).count();
+            }
+            assertThat((double) same / all).as("recall of the HNSW search against the exact one").isGreaterThan(0.9);
+        }
+    }
+
+    @Test
+    void aSymbolsIndexIsMadeOnceAndASecondWriterFindsIt() {
+        TradeMemory memory = open("postgresql");
+        String odd = "O'BRIEN:X/USD T"; // a quote, a colon and a space reach the DDL as a literal
+        memory.save(List.of(trade(0, odd, unit(0)), trade(1, "BTC/USDT", unit(1))));
+        TradeMemory again = new TradeMemory(MemoryDatabase.open(postgres));
+        again.save(List.of(trade(2, odd, unit(2)), trade(3, "BTC/USDT", unit(3))));
+        MemoryDatabase.inspect(postgres).jdbi().useHandle(h -> {
+            assertThat(h.createQuery("SELECT indexname FROM pg_indexes WHERE tablename = 'trade_memory' AND indexname "
+                    + "LIKE 'trade_memory_embedding_%'").mapTo(String.class).list())
+                    .containsExactlyInAnyOrder(SymbolIndexes.name(odd), SymbolIndexes.name("BTC/USDT"));
+            assertThat(h.createQuery("SELECT indexdef FROM pg_indexes WHERE indexname = :n")
+                    .bind("n", SymbolIndexes.name(odd)).mapTo(String.class).one())
+                    .contains("hnsw").contains("vector_cosine_ops").contains("'O''BRIEN:X/USD T'");
+        });
+        assertThat(again.nearest(unit(0), T0.plusSeconds(3600L * 10), 5, odd))
+                .extracting(TradeMemory.Neighbour::tradeKey).containsExactly("k" + odd + "0", "k" + odd + "2");
+    }
+
     /** The keys of the k trades of {@code symbol} nearest to {@code q} by exact cosine distance. */
     private static List<String> exactNearest(List<StoredTrade> trades, float[] q, String symbol, int k) {
-        return trades.stream().filter(t -> t.symbol().equals(symbol))
+        return exactNearest(trades.stream().filter(t -> t.symbol().equals(symbol)).toList(), q, k);
+    }
+
+    /** The keys of the k trades nearest to {@code q} by exact cosine distance. */
+    private static List<String> exactNearest(List<StoredTrade> trades, float[] q, int k) {
+        return trades.stream()
                 .sorted(java.util.Comparator.comparingDouble(t -> H2Functions.cosineDistance(box(t.embedding()), box(q))))
                 .limit(k).map(StoredTrade::tradeKey).toList();
     }
