@@ -49,6 +49,8 @@ public final class NearestTrades implements MemoryLookup {
     private int next;
 
     private final float[] query = new float[D];
+    private final float[] weight = new float[D];
+    private final int[] dimension = new int[D];
     private final float[] entry = new float[D];
     private final float[] bestSimilarity;
     private final int[] bestSlot;
@@ -164,23 +166,16 @@ public final class NearestTrades implements MemoryLookup {
         }
         float scale = (float) (1 / Math.sqrt(norm)); // never 0: the regime one-hot is always set
         int n = count;
-        boolean first = true; // the first non-zero dimension assigns, so no pass to clear the sums
+        // The non-zero dimensions (four of the five regime slots are 0), in order.
+        int used = 0;
         for (int j = 0; j < D; j++) {
             float q = query[j] * scale;
-            if (q != 0f) { // four of the five regime slots are 0
-                float[] column = columns[j];
-                if (first) {
-                    for (int s = 0; s < n; s++) {
-                        similarity[s] = q * column[s];
-                    }
-                    first = false;
-                } else {
-                    for (int s = 0; s < n; s++) {
-                        similarity[s] += q * column[s];
-                    }
-                }
+            if (q != 0f) {
+                weight[used] = q;
+                dimension[used++] = j;
             }
         }
+        similarities(columns, weight, dimension, used, n, similarity);
         // Newest first (slots next-1 .. 0, then the older end of a full ring) into a min-heap of the k best
         // (the features are sums, so no order is needed), one comparison per trade against its root.
         found = 0;
@@ -209,6 +204,49 @@ public final class NearestTrades implements MemoryLookup {
         target[offset + 1] = pnl / found;
         target[offset + 2] = (float) found / k;
         target[offset + 3] = similarity / found;
+    }
+
+    /**
+     * {@code out[s]} = the sum over {@code i < used} of {@code weight[i] * columns[dimension[i]][s]} for
+     * each slot {@code s < n}, added one product at a time in that order (the first assigns). Four
+     * dimensions per pass over the slots: each slot's sum is the same floats as with one pass per
+     * dimension, with a quarter of the loads and stores of the sums (Java never fuses or reorders
+     * float arithmetic, and the JIT vectorises each pass across slots).
+     */
+    static void similarities(float[][] columns, float[] weight, int[] dimension, int used, int n, float[] similarity) {
+        int d = 0;
+        for (; d + 4 <= used; d += 4) {
+            float q0 = weight[d];
+            float q1 = weight[d + 1];
+            float q2 = weight[d + 2];
+            float q3 = weight[d + 3];
+            float[] c0 = columns[dimension[d]];
+            float[] c1 = columns[dimension[d + 1]];
+            float[] c2 = columns[dimension[d + 2]];
+            float[] c3 = columns[dimension[d + 3]];
+            if (d == 0) {
+                for (int s = 0; s < n; s++) {
+                    similarity[s] = q0 * c0[s] + q1 * c1[s] + q2 * c2[s] + q3 * c3[s];
+                }
+            } else {
+                for (int s = 0; s < n; s++) {
+                    similarity[s] = similarity[s] + q0 * c0[s] + q1 * c1[s] + q2 * c2[s] + q3 * c3[s];
+                }
+            }
+        }
+        for (; d < used; d++) {
+            float q = weight[d];
+            float[] column = columns[dimension[d]];
+            if (d == 0) {
+                for (int s = 0; s < n; s++) {
+                    similarity[s] = q * column[s];
+                }
+            } else {
+                for (int s = 0; s < n; s++) {
+                    similarity[s] += q * column[s];
+                }
+            }
+        }
     }
 
     /** Offers slots {@code from} down to {@code downTo} to the best list. */

@@ -91,6 +91,41 @@ class NearestTradesTest {
     }
 
     @Test
+    void theBlockedScanGivesBitForBitTheSimilaritiesOfOnePassPerDimension() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        int d = Embedding.DIMENSION;
+        for (int round = 0; round < 200; round++) {
+            int n = 1 + random.nextInt(300);
+            float[][] columns = new float[d][n];
+            for (float[] column : columns) {
+                for (int s = 0; s < n; s++) {
+                    column[s] = (float) random.nextGaussian() * (random.nextInt(4) == 0 ? 1e-3f : 1f);
+                }
+            }
+            int used = 1 + random.nextInt(d); // every count of non-zero dimensions, so every remainder of 4
+            int[] dimension = random.ints(0, d).distinct().limit(used).sorted().toArray();
+            float[] weight = new float[d];
+            for (int i = 0; i < used; i++) {
+                weight[i] = (float) random.nextGaussian();
+            }
+            float[] blocked = new float[n];
+            NearestTrades.similarities(columns, weight, dimension, used, n, blocked);
+            // the scan before blocking: one pass per dimension, the first assigning
+            float[] reference = new float[n];
+            for (int i = 0; i < used; i++) {
+                for (int s = 0; s < n; s++) {
+                    float product = weight[i] * columns[dimension[i]][s];
+                    reference[s] = i == 0 ? product : reference[s] + product;
+                }
+            }
+            for (int s = 0; s < n; s++) {
+                assertThat(Float.floatToRawIntBits(blocked[s])).as("round %d slot %d", round, s)
+                        .isEqualTo(Float.floatToRawIntBits(reference[s]));
+            }
+        }
+    }
+
+    @Test
     void anEmptyIndexSaysSoAndAFullOneKeepsOnlyTheLatestTrades() {
         NearestTrades empty = new NearestTrades(market, 8, 3, NearestTrades.Past.NONE);
         assertThat(memoryBlocks(empty, false, 1000, 1002).get(1000)).containsExactly(0.5f, 0f, 0f, 0f);
