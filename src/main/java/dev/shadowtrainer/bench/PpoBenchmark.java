@@ -7,6 +7,7 @@ import dev.shadowtrainer.agent.ppo.VectorEnv;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 /**
  * Measures, in one run, what the PPO learner costs on an environment:
@@ -107,6 +108,21 @@ public final class PpoBenchmark {
         return rollouts(new PpoTrainer(config), envFactory, config.numEnvs(), seed, settings).sps();
     }
 
+    /**
+     * Rollouts as {@link #rolloutSps} measures them, and the share of the measured rollouts' time that
+     * {@code counted} (a running total of nanoseconds, e.g. those spent inside one component) grew by
+     * during them: both from the same run, side by side.
+     */
+    public static double rolloutShare(IntFunction<VectorEnv> envFactory, PpoConfig config, long seed,
+                                      Settings settings, LongSupplier counted) {
+        PpoTrainer trainer = new PpoTrainer(config);
+        int measured = warmUp(trainer, envFactory, config.numEnvs(), seed, settings);
+        VectorEnv env = envFactory.apply(config.numEnvs());
+        long before = counted.getAsLong();
+        PpoTrainer.RolloutRun run = trainer.rolloutOnly(env, seed, measured);
+        return (double) (counted.getAsLong() - before) / run.nanos();
+    }
+
     private record Timed(long steps, long nanos) {
         double sps() {
             return steps / (nanos / 1e9);
@@ -116,6 +132,14 @@ public final class PpoBenchmark {
     /** Rollouts of config.numSteps() steps on numEnvs environments, no updates. */
     private static Timed rollouts(PpoTrainer trainer, IntFunction<VectorEnv> envFactory, int numEnvs, long seed,
                                   Settings settings) {
+        int measured = warmUp(trainer, envFactory, numEnvs, seed, settings);
+        PpoTrainer.RolloutRun run = trainer.rolloutOnly(envFactory.apply(numEnvs), seed, measured);
+        return new Timed(run.envSteps(), run.nanos());
+    }
+
+    /** A probe rollout, then rollouts for the warm-up time; returns how many fill the measured time. */
+    private static int warmUp(PpoTrainer trainer, IntFunction<VectorEnv> envFactory, int numEnvs, long seed,
+                              Settings settings) {
         PpoTrainer.RolloutRun probe = trainer.rolloutOnly(envFactory.apply(numEnvs), seed, 1);
         double secondsPerRollout = Math.max(probe.nanos() / 1e9, 1e-6);
         int warmup = (int) Math.ceil(settings.warmupSeconds() / secondsPerRollout);
@@ -123,9 +147,7 @@ public final class PpoBenchmark {
             PpoTrainer.RolloutRun run = trainer.rolloutOnly(envFactory.apply(numEnvs), seed, warmup);
             secondsPerRollout = run.nanos() / 1e9 / warmup;
         }
-        int measured = (int) Math.max(1, Math.ceil(settings.measuredSeconds() / secondsPerRollout));
-        PpoTrainer.RolloutRun run = trainer.rolloutOnly(envFactory.apply(numEnvs), seed, measured);
-        return new Timed(run.envSteps(), run.nanos());
+        return (int) Math.max(1, Math.ceil(settings.measuredSeconds() / secondsPerRollout));
     }
 
     /** Trainings at the given settings, as many whole updates as fill the time; timed as a whole. */

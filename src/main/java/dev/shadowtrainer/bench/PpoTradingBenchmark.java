@@ -148,9 +148,16 @@ public final class PpoTradingBenchmark {
                 equity), ppo, config.seed(), timing);
         double spsWithout = PpoBenchmark.rolloutSps(n -> PpoSetup.environment(without, rl, n, from, to, episode,
                 equity), ppo, config.seed(), timing);
+        TimedLookup timed = new TimedLookup(new NearestTrades(simulator.data(), config.memory().indexSize(),
+                config.memory().neighbours(), NearestTrades.Past.NONE), new long[3]);
+        Simulator clocked = new Simulator(simulator.data(), simulator.executionConfig(), simulator.stateDim(),
+                new EventBus(), timed, EntryFilter.NONE, simulator.shadowTrades());
+        double clock = clockNanosPerCall();
+        double timedShare = PpoBenchmark.rolloutShare(n -> PpoSetup.environment(clocked, rl, n, from, to, episode,
+                equity), ppo, config.seed(), timing, () -> timed.nanos(clock));
         return new PpoBenchReport.LookupCost(config.memory().indexSize(), config.memory().neighbours(), barsWith,
                 barsWithout, PpoBenchReport.LookupCost.share(barsWith, barsWithout), spsWith, spsWithout,
-                PpoBenchReport.LookupCost.share(spsWith, spsWithout), LOOKUP_SHARE_TARGET);
+                PpoBenchReport.LookupCost.share(spsWith, spsWithout), timedShare, LOOKUP_SHARE_TARGET);
     }
 
     /** Bars per second replaying [from, to) under a policy that reads every observation and never trades. */
@@ -182,6 +189,90 @@ public final class PpoTradingBenchmark {
             bars += to - from;
         } while (System.nanoTime() < end);
         return bars / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * A look-up with the nanoseconds spent inside it added up, over all its fresh copies (the environments'
+     * own indexes; the rollouts run on one thread): {@code spent[0]} in look-ups ({@code describe}),
+     * {@code spent[1]} in feeding resolved trades and clearing, {@code spent[2]} the calls clocked.
+     */
+    private static final class TimedLookup implements MemoryLookup {
+        private final MemoryLookup inner;
+        private final long[] spent;
+
+        TimedLookup(MemoryLookup inner, long[] spent) {
+            this.inner = inner;
+            this.spent = spent;
+        }
+
+        /** Nanoseconds inside the index so far, less what reading the clock around each call cost. */
+        long nanos(double clockNanosPerCall) {
+            return Math.max(0, spent[0] + spent[1] - Math.round(spent[2] * clockNanosPerCall));
+        }
+
+        @Override
+        public int width() {
+            return inner.width();
+        }
+
+        @Override
+        public String slotName(int i) {
+            return inner.slotName(i);
+        }
+
+        @Override
+        public void describe(MarketView view, float[] target, int offset) {
+            long t0 = System.nanoTime();
+            inner.describe(view, target, offset);
+            spent[0] += System.nanoTime() - t0;
+            spent[2]++;
+        }
+
+        @Override
+        public void remember(Trade trade) {
+            long t0 = System.nanoTime();
+            inner.remember(trade);
+            spent[1] += System.nanoTime() - t0;
+            spent[2]++;
+        }
+
+        @Override
+        public void rememberShadow(ShadowTrades trades, int index) {
+            long t0 = System.nanoTime();
+            inner.rememberShadow(trades, index);
+            spent[1] += System.nanoTime() - t0;
+            spent[2]++;
+        }
+
+        @Override
+        public void clear() {
+            long t0 = System.nanoTime();
+            inner.clear();
+            spent[1] += System.nanoTime() - t0;
+            spent[2]++;
+        }
+
+        @Override
+        public MemoryLookup fresh() {
+            return new TimedLookup(inner.fresh(), spent);
+        }
+    }
+
+    /** What {@code t0 = nanoTime(); ...; spent += nanoTime() - t0} costs around nothing, in ns (median of 5). */
+    static double clockNanosPerCall() {
+        double[] rounds = new double[5];
+        long[] spent = new long[1];
+        for (int r = 0; r < rounds.length; r++) {
+            int calls = 2_000_000;
+            long start = System.nanoTime();
+            for (int i = 0; i < calls; i++) {
+                long t0 = System.nanoTime();
+                spent[0] += System.nanoTime() - t0;
+            }
+            rounds[r] = (System.nanoTime() - start) / (double) calls;
+        }
+        java.util.Arrays.sort(rounds);
+        return spent[0] < 0 ? Double.NaN : rounds[rounds.length / 2];
     }
 
     /** The memory block filled with the empty-index values, at no cost: the baseline of the look-up's share. */

@@ -165,6 +165,8 @@ class BenchCommandTest {
         assertThat(lookup.get("rolloutShare").asDouble()).isCloseTo(
                 1 - lookup.get("rolloutSps").asDouble() / lookup.get("rolloutSpsWithout").asDouble(), within(1e-9));
         assertThat(lookup.get("shareTarget").asDouble()).isEqualTo(0.2);
+        // timed inside one run: a share of the rollouts' time (what the target is judged on)
+        assertThat(lookup.get("rolloutShareTimed").asDouble()).isGreaterThan(0).isLessThan(1);
         assertThat(p.get("machine").get("processors").asInt()).isPositive();
     }
 
