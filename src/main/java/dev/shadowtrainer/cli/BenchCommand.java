@@ -106,7 +106,7 @@ final class BenchCommand extends ConfiguredCommand {
             description = "memory: k-NN look-ups per ef_search (default: ${DEFAULT-VALUE})")
     int memoryQueries;
 
-    @Option(names = "--memory-ef-search", paramLabel = "N[,N...]", split = ",", defaultValue = "40,100,200",
+    @Option(names = "--memory-ef-search", paramLabel = "N[,N...]", split = ",", defaultValue = "40,64,100",
             description = "memory: hnsw.ef_search values to try (default: ${DEFAULT-VALUE})")
     int[] memoryEfSearch;
 
