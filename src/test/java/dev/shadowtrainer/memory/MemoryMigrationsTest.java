@@ -65,6 +65,33 @@ class MemoryMigrationsTest {
     }
 
     @Test
+    void upgradingToV4KeepsTheStoredTradesIndexedAndTheirHnswIndexPartial() {
+        postgres = TestPostgres.create("upgrade");
+        org.flywaydb.core.Flyway.configure().dataSource(MemoryDatabase.dataSource(postgres))
+                .locations("classpath:db/migration/postgresql").target("3").load().migrate();
+        TradeMemory v3 = new TradeMemory(MemoryDatabase.inspect(postgres));
+        v3.saveRun(new RunRecord("run-1", TradeMemoryTest.T0, "binance", "BTC/USDT", "15m", "test", 7, "ppo", "{}"));
+        Jdbi.create(MemoryDatabase.dataSource(postgres)).useHandle(h -> h.execute("INSERT INTO trade_memory (trade_key, "
+                + "run_id, exchange, symbol, timeframe, kind, entry_time, exit_time, entry_price, exit_price, size, "
+                + "leverage, fees, pnl, pnl_percent, exit_reason, mfe_percent, mae_percent, regime_at_entry, "
+                + "volatility_at_entry, features, embedding, embedding_version, win) VALUES ('old', 'run-1', 'binance', "
+                + "'BTC/USDT', '15m', 'shadow', now(), now(), 1, 1, 1, 1, 0, 0, 0, 'TIMEOUT', 0, 0, 'NEUTRAL', 0, '{}', "
+                + "array_fill(0.5, ARRAY[32])::vector, 1, false)"));
+
+        TradeMemory v4 = new TradeMemory(MemoryDatabase.open(postgres)); // migrates to V4
+        assertThat(v4.backlog()).as("trades stored before V4 count as indexed").isZero();
+        v4.save(List.of(TradeMemoryTest.trade(0, "BTC/USDT", TradeMemoryTest.unit(0))));
+        assertThat(v4.backlog()).isEqualTo(1);
+        Jdbi.create(MemoryDatabase.dataSource(postgres)).useHandle(h -> {
+            assertThat(h.createQuery("SELECT indexdef FROM pg_indexes WHERE indexname = 'trade_memory_embedding'")
+                    .mapTo(String.class).one()).contains("USING hnsw").endsWith("WHERE indexed");
+            assertThat(h.createQuery("SELECT indexdef FROM pg_indexes WHERE indexname = 'trade_memory_backlog'")
+                    .mapTo(String.class).one()).endsWith("WHERE (NOT indexed)");
+        });
+        v4.close();
+    }
+
+    @Test
     void postgresRefusesAnEditedMigrationAndAForeignSchema() {
         postgres = TestPostgres.create("refuse");
         MemoryDatabase.open(postgres).jdbi().useHandle(h ->
