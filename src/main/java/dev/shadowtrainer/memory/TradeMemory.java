@@ -296,6 +296,11 @@ public final class TradeMemory implements MemoryWriter.Store, AutoCloseable {
                         .bind("lo", ids.get(0)).bind("hi", ids.get(ids.size() - 1)).execute();
             });
             if (n == 0) {
+                if (postgres() && done > 0) {
+                    // Fresh statistics of the flag, so look-ups plan the waiting part through its small
+                    // B-tree rather than from estimates made while many trades were waiting.
+                    jdbi.useHandle(h -> h.execute("ANALYZE trade_memory"));
+                }
                 return done;
             }
             done += n;
