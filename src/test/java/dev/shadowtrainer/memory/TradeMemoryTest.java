@@ -235,8 +235,8 @@ class TradeMemoryTest {
                 .containsExactlyElementsOf(exact);
 
         // Without it (and without the symbols' own indexes) V1's HNSW index over every symbol serves the
-        // query. Plain HNSW filters only its first ef_search (TradeMemory.EF_SEARCH, 100) candidates, about 100 * 13 / 2000 of them
-        // rare; the iterative scan goes on until 10 pass.
+        // query. Plain HNSW filters only its first ef_search (TradeMemory.EF_SEARCH, 64) candidates, about
+        // 64 * 13 / 2000 of them rare; the iterative scan goes on until 10 pass.
         MemoryDatabase.inspect(postgres).jdbi().useTransaction(h -> {
             h.execute("DROP INDEX trade_memory_symbol_exit");
             h.execute("DROP INDEX trade_memory_exit");
@@ -250,14 +250,7 @@ class TradeMemoryTest {
                     java.util.Comparator.comparingDouble(TradeMemory.Neighbour::distance));
             assertThat(rare).extracting(TradeMemory.Neighbour::tradeKey).containsExactlyElementsOf(exact);
 
-            h.execute("SET LOCAL hnsw.iterative_scan = off");
-            int plain = h.createQuery("SELECT COUNT(*) FROM (SELECT id FROM trade_memory WHERE exit_time <= :t "
-                    + "AND indexed AND symbol = 'RARE/USDT' ORDER BY embedding <=> :q LIMIT 10) x")
-                    .bind("t", java.time.OffsetDateTime.ofInstant(late, java.time.ZoneOffset.UTC))
-                    .bind("q", (org.jdbi.v3.core.argument.Argument) (position, statement, ctx) ->
-                            statement.setObject(position, new com.pgvector.PGvector(query)))
-                    .mapTo(Integer.class).one();
-            assertThat(plain).as("rows without iterative scans").isLessThan(10);
+            assertThat(plainHnswRows(h, query, late, "RARE/USDT")).as("rows without iterative scans").isLessThan(10);
             h.rollback();
         });
     }
@@ -295,14 +288,7 @@ class TradeMemoryTest {
             assertThat(memory.explainNearest(h, query, early, 10, null)).contains("trade_memory_embedding")
                     .doesNotContain(btcIndex);
 
-            h.execute("SET LOCAL hnsw.iterative_scan = off");
-            int plain = h.createQuery("SELECT COUNT(*) FROM (SELECT id FROM trade_memory WHERE exit_time <= :t "
-                    + "AND indexed AND symbol = 'BTC/USDT' ORDER BY embedding <=> :q LIMIT 10) x")
-                    .bind("t", java.time.OffsetDateTime.ofInstant(early, java.time.ZoneOffset.UTC))
-                    .bind("q", (org.jdbi.v3.core.argument.Argument) (position, statement, ctx) ->
-                            statement.setObject(position, new com.pgvector.PGvector(query)))
-                    .mapTo(Integer.class).one();
-            assertThat(plain).as("rows without iterative scans").isLessThan(10);
+            assertThat(plainHnswRows(h, query, early, "BTC/USDT")).as("rows without iterative scans").isLessThan(10);
             h.rollback();
         });
     }
@@ -383,6 +369,20 @@ class TradeMemoryTest {
         });
         assertThat(again.nearest(unit(0), T0.plusSeconds(3600L * 10), 5, odd))
                 .extracting(TradeMemory.Neighbour::tradeKey).containsExactly("k" + odd + "0", "k" + odd + "2");
+    }
+
+    /**
+     * Rows a plain HNSW scan (iterative scans off) returns for the 10 indexed trades of {@code symbol}
+     * nearest to {@code q} that exited by {@code t}, in the transaction on {@code h}.
+     */
+    private static int plainHnswRows(org.jdbi.v3.core.Handle h, float[] q, Instant t, String symbol) {
+        h.execute("SET LOCAL hnsw.iterative_scan = off");
+        return h.createQuery("SELECT COUNT(*) FROM (SELECT id FROM trade_memory WHERE exit_time <= :t AND indexed "
+                        + "AND symbol = '" + symbol + "' ORDER BY embedding <=> :q LIMIT 10) x")
+                .bind("t", java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC))
+                .bind("q", (org.jdbi.v3.core.argument.Argument) (position, statement, ctx) ->
+                        statement.setObject(position, new com.pgvector.PGvector(q)))
+                .mapTo(Integer.class).one();
     }
 
     /** The keys of the k trades of {@code symbol} nearest to {@code q} by exact cosine distance. */
