@@ -286,15 +286,8 @@ public final class TradeMemory implements MemoryWriter.Store, AutoCloseable {
         }
         long done = 0;
         while (true) {
-            int n = jdbi.inTransaction(h -> {
-                List<Long> ids = h.createQuery("SELECT id FROM trade_memory WHERE NOT indexed ORDER BY id LIMIT :n")
-                        .bind("n", batch).mapTo(Long.class).list();
-                if (ids.isEmpty()) {
-                    return 0;
-                }
-                return h.createUpdate("UPDATE trade_memory SET indexed = TRUE WHERE NOT indexed AND id BETWEEN :lo AND :hi")
-                        .bind("lo", ids.get(0)).bind("hi", ids.get(ids.size() - 1)).execute();
-            });
+            int n = jdbi.inTransaction(h -> h.createUpdate("UPDATE trade_memory SET indexed = TRUE WHERE id IN "
+                    + "(SELECT id FROM trade_memory WHERE NOT indexed ORDER BY id LIMIT :n)").bind("n", batch).execute());
             if (n == 0) {
                 if (postgres() && done > 0) {
                     // Fresh statistics of the flag, so look-ups plan the waiting part through its small
