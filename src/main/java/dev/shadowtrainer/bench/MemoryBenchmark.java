@@ -41,8 +41,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * indexed, {@code db index} taking them into the graphs, the same batch again, synchronous_commit off,
  * the COPY path with each trade put into the graphs as it is written (the path before V4), batched
  * INSERT ... ON CONFLICT (the path before BulkTrades), and the COPY path without any HNSW index.
- * Everything runs on one connection except {@code TradeMemory.nearest}, which opens its own as it does
- * in a run. Needs no network beyond the server.
+ * Everything runs on one connection except TradeMemory's own calls ({@code nearest}, {@code backlog},
+ * {@code indexBacklog}), which use its connections as they do in a run. Needs no network beyond the server.
  */
 public final class MemoryBenchmark {
     static final double INGEST_TARGET = 20_000;
