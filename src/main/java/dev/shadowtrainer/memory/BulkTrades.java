@@ -43,25 +43,27 @@ public final class BulkTrades implements MemoryWriter.Store {
 
     private final Jdbi jdbi;
     private final TradeMemory runs;
-    /** Makes each symbol's partial HNSW index on its first write; null when writing trades as indexed. */
-    private final SymbolIndexes symbolIndexes;
+    /** Makes each symbol's partial HNSW index on its first write (not when writing trades as indexed). */
+    private final SymbolIndexes symbolIndexes = new SymbolIndexes();
+    /** Stores trades as indexed, so each goes into the HNSW indexes present as it is written. */
+    private final boolean indexedAsWritten;
 
     /**
      * The fast path over {@code database}, which must be PostgreSQL (H2 has no COPY). It stores trades
      * not yet indexed (migration V4): the HNSW graphs take them in at {@link TradeMemory#indexBacklog}.
      */
     public BulkTrades(MemoryDatabase database) {
-        this(database, new SymbolIndexes());
+        this(database, false);
     }
 
-    private BulkTrades(MemoryDatabase database, SymbolIndexes symbolIndexes) {
+    private BulkTrades(MemoryDatabase database, boolean indexedAsWritten) {
         Objects.requireNonNull(database, "database is null");
         if (database.vendor() != MemoryUrl.Vendor.POSTGRESQL) {
             throw new IllegalArgumentException("BulkTrades needs PostgreSQL, got " + database.vendor());
         }
         this.jdbi = database.jdbi();
         this.runs = new TradeMemory(database);
-        this.symbolIndexes = symbolIndexes;
+        this.indexedAsWritten = indexedAsWritten;
     }
 
     /**
@@ -71,7 +73,7 @@ public final class BulkTrades implements MemoryWriter.Store {
      * comparison with per-row index maintenance.
      */
     public static BulkTrades indexedAsWritten(MemoryDatabase database) {
-        return new BulkTrades(database, null);
+        return new BulkTrades(database, true);
     }
 
     /** Records a run once, as {@link TradeMemory#saveRun} does. */
@@ -111,14 +113,13 @@ public final class BulkTrades implements MemoryWriter.Store {
         try {
             PGConnection pg = handle.getConnection().unwrap(PGConnection.class);
             if (!unique.isEmpty()) {
-                if (symbolIndexes != null) {
+                if (!indexedAsWritten) {
                     symbolIndexes.ensure(handle, unique.values().stream().map(StoredTrade::symbol).distinct().toList());
                 }
                 handle.execute(STAGE_TRADES);
                 copy(pg, "COPY trade_memory_stage FROM STDIN", tradeRows(unique.values()));
-                boolean indexed = symbolIndexes == null;
                 added = handle.execute("INSERT INTO trade_memory (" + COLUMNS + ", indexed) SELECT " + COLUMNS
-                        + ", " + indexed + " FROM trade_memory_stage ORDER BY ord ON CONFLICT (trade_key) DO NOTHING");
+                        + ", " + indexedAsWritten + " FROM trade_memory_stage ORDER BY ord ON CONFLICT (trade_key) DO NOTHING");
                 handle.execute("TRUNCATE trade_memory_stage");
             }
             if (!uniquePostExit.isEmpty()) {
