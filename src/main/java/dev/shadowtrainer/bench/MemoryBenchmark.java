@@ -309,7 +309,7 @@ public final class MemoryBenchmark {
                 + "fees, pnl, pnl_percent, exit_reason, mfe_percent, mae_percent, regime_at_entry, "
                 + "volatility_at_entry, features, embedding, embedding_version, win) VALUES (:key, :run, :exchange, "
                 + ":symbol, :timeframe, :kind, :entry, :exit, :entry_price, :exit_price, :size, :leverage, :fees, "
-                + ":pnl, :pnl_percent, :reason, :mfe, :mae, :regime, :volatility, CAST(:features AS jsonb), "
+                + ":pnl, :pnl_percent, :reason, :mfe, :mae, :regime, :volatility, CAST(:features AS json), "
                 + ":embedding, :version, :win) ON CONFLICT (trade_key) DO NOTHING");
         for (StoredTrade t : trades) {
             b.bind("key", t.tradeKey()).bind("run", t.runId()).bind("exchange", t.exchange())

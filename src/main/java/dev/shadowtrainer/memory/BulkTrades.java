@@ -1,7 +1,6 @@
 package dev.shadowtrainer.memory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +15,11 @@ import org.postgresql.copy.CopyIn;
  * The trade memory's fast write path on PostgreSQL, with the contract of {@link TradeMemory#save}: the
  * trades whose key is not stored yet and the post-exit rows of trades that have none, in one
  * transaction, duplicates inside a batch dropped before the write (the first wins), rows in batch order.
- * Instead of one INSERT per trade it streams the batch with COPY (text format) into a temporary staging
- * table and moves it with one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING} per table, so the
- * per-row cost is parsing and index maintenance, not a statement round trip. The first write of a symbol
+ * Instead of one INSERT per trade it streams the batch with binary COPY ({@link BinaryCopy}: numbers, times
+ * and the embedding need no parsing) into a temporary staging table and moves it with one
+ * {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING} per table, so the per-row cost is index
+ * maintenance and the features' JSON check, not a statement round trip; migration V5 checks the run
+ * ids of such a statement with one query instead of a foreign-key look-up per row. The first write of a symbol
  * makes its partial HNSW index ({@link SymbolIndexes}) in the same transaction. Trades are stored not
  * yet indexed (migration V4), so a write does not wait for the HNSW graphs. Non-finite post-exit values
  * are refused before anything is written (a trade cannot hold one: {@link StoredTrade} refuses them).
@@ -33,13 +34,13 @@ public final class BulkTrades implements MemoryWriter.Store {
             + "exit_price double precision, size double precision, leverage double precision, fees double precision, "
             + "pnl double precision, pnl_percent double precision, exit_reason text, mfe_percent double precision, "
             + "mae_percent double precision, regime_at_entry text, volatility_at_entry double precision, "
-            + "features jsonb, embedding vector(" + Embedding.DIMENSION + "), embedding_version integer, win boolean) "
-            + "ON COMMIT DROP";
+            + "features json, embedding vector(" + Embedding.DIMENSION + "), embedding_version integer, win boolean) "
+            + "ON COMMIT DELETE ROWS";
     private static final String STAGE_POST_EXIT = "CREATE TEMP TABLE IF NOT EXISTS post_exit_stage (ord bigint, "
             + "trade_key text, price_1h double precision, price_4h double precision, price_24h double precision, "
-            + "best_exit_price double precision, missed_profit double precision, verdict text) ON COMMIT DROP";
-    /** Bytes handed to the driver at a time, so a large batch is never one huge buffer. */
-    private static final int CHUNK = 1 << 20;
+            + "best_exit_price double precision, missed_profit double precision, verdict text) ON COMMIT DELETE ROWS";
+    /** Columns of trade_memory_stage: ord, then the 24 of {@link #COLUMNS}. */
+    private static final int STAGE_FIELDS = 25;
 
     private final Jdbi jdbi;
     private final TradeMemory runs;
@@ -93,7 +94,9 @@ public final class BulkTrades implements MemoryWriter.Store {
 
     /**
      * {@link #save(List, List)} inside the caller's transaction on {@code handle} (which must have one
-     * open), for callers that set session options around it or write more in the same transaction.
+     * open), for callers that set session options around it or write more in the same transaction. It leaves
+     * two temporary staging tables in the session, emptied at each commit (made once per session, not
+     * once per transaction).
      */
     public int save(Handle handle, List<StoredTrade> trades, List<PostExitRow> postExit) {
         Objects.requireNonNull(handle, "handle is null");
@@ -117,14 +120,14 @@ public final class BulkTrades implements MemoryWriter.Store {
                     symbolIndexes.ensure(handle, unique.values().stream().map(StoredTrade::symbol).distinct().toList());
                 }
                 handle.execute(STAGE_TRADES);
-                copy(pg, "COPY trade_memory_stage FROM STDIN", tradeRows(unique.values()));
+                copyTrades(pg, unique.values());
                 added = handle.execute("INSERT INTO trade_memory (" + COLUMNS + ", indexed) SELECT " + COLUMNS
                         + ", " + indexedAsWritten + " FROM trade_memory_stage ORDER BY ord ON CONFLICT (trade_key) DO NOTHING");
                 handle.execute("TRUNCATE trade_memory_stage");
             }
             if (!uniquePostExit.isEmpty()) {
                 handle.execute(STAGE_POST_EXIT);
-                copy(pg, "COPY post_exit_stage FROM STDIN", postExitRows(uniquePostExit.values()));
+                copyPostExit(pg, uniquePostExit.values());
                 handle.execute("INSERT INTO post_exit_tracking (trade_id, price_1h, price_4h, price_24h, "
                         + "best_exit_price, missed_profit, verdict) SELECT t.id, p.price_1h, p.price_4h, p.price_24h, "
                         + "p.best_exit_price, p.missed_profit, p.verdict FROM post_exit_stage p JOIN trade_memory t "
@@ -147,19 +150,22 @@ public final class BulkTrades implements MemoryWriter.Store {
         }
     }
 
-    /** Streams {@code rows} (COPY text lines) to the server in chunks of about {@value #CHUNK} bytes. */
-    private static void copy(PGConnection pg, String sql, Iterable<String> rows) throws SQLException {
-        CopyIn in = pg.getCopyAPI().copyIn(sql);
+    /** Streams {@code trades} into the staging table with binary COPY, in its column order. */
+    private static void copyTrades(PGConnection pg, Iterable<StoredTrade> trades) throws SQLException {
+        CopyIn in = pg.getCopyAPI().copyIn("COPY trade_memory_stage FROM STDIN WITH (FORMAT binary)");
         try {
-            StringBuilder buffer = new StringBuilder(CHUNK + 4096);
-            for (String row : rows) {
-                buffer.append(row);
-                if (buffer.length() >= CHUNK) {
-                    write(in, buffer);
-                }
+            BinaryCopy rows = new BinaryCopy(in);
+            long ord = 0;
+            for (StoredTrade t : trades) {
+                rows.row(STAGE_FIELDS).int8(ord++).text(t.tradeKey()).text(t.runId()).text(t.exchange())
+                        .text(t.symbol()).text(t.timeframe()).text(t.kind()).timestamptz(t.entryTime())
+                        .timestamptz(t.exitTime()).float8(t.entryPrice()).float8(t.exitPrice()).float8(t.size())
+                        .float8(t.leverage()).float8(t.fees()).float8(t.pnl()).float8(t.pnlPercent())
+                        .text(t.exitReason()).float8(t.mfePercent()).float8(t.maePercent()).text(t.regimeAtEntry())
+                        .float8(t.volatilityAtEntry()).text(t.features()).vector(t.embeddingView())
+                        .int4(t.embeddingVersion()).bool(t.win());
             }
-            write(in, buffer);
-            in.endCopy();
+            rows.end();
         } finally {
             if (in.isActive()) {
                 in.cancelCopy();
@@ -167,123 +173,20 @@ public final class BulkTrades implements MemoryWriter.Store {
         }
     }
 
-    private static void write(CopyIn in, StringBuilder buffer) throws SQLException {
-        if (buffer.length() > 0) {
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            in.writeToCopy(bytes, 0, bytes.length);
-            buffer.setLength(0);
-        }
-    }
-
-    private static Iterable<String> tradeRows(Iterable<StoredTrade> trades) {
-        return () -> new java.util.Iterator<>() {
-            private final java.util.Iterator<StoredTrade> it = trades.iterator();
-            private final StringBuilder line = new StringBuilder(1024);
-            private long ord;
-
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
+    /** Streams {@code rows} into the post-exit staging table with binary COPY, in its column order. */
+    private static void copyPostExit(PGConnection pg, Iterable<PostExitRow> rows) throws SQLException {
+        CopyIn in = pg.getCopyAPI().copyIn("COPY post_exit_stage FROM STDIN WITH (FORMAT binary)");
+        try {
+            BinaryCopy out = new BinaryCopy(in);
+            long ord = 0;
+            for (PostExitRow p : rows) {
+                out.row(8).int8(ord++).text(p.tradeKey()).float8(p.price1h()).float8(p.price4h())
+                        .float8(p.price24h()).float8(p.bestExitPrice()).float8(p.missedProfit()).text(p.verdict());
             }
-
-            @Override
-            public String next() {
-                line.setLength(0);
-                tradeLine(line, ord++, it.next());
-                return line.toString();
-            }
-        };
-    }
-
-    /** One trade as a COPY text line in the staging table's column order. */
-    static void tradeLine(StringBuilder b, long ord, StoredTrade t) {
-        b.append(ord);
-        text(b, t.tradeKey());
-        text(b, t.runId());
-        text(b, t.exchange());
-        text(b, t.symbol());
-        text(b, t.timeframe());
-        text(b, t.kind());
-        text(b, t.entryTime().toString());
-        text(b, t.exitTime().toString());
-        number(b, t.entryPrice());
-        number(b, t.exitPrice());
-        number(b, t.size());
-        number(b, t.leverage());
-        number(b, t.fees());
-        number(b, t.pnl());
-        number(b, t.pnlPercent());
-        text(b, t.exitReason());
-        number(b, t.mfePercent());
-        number(b, t.maePercent());
-        text(b, t.regimeAtEntry());
-        number(b, t.volatilityAtEntry());
-        text(b, t.features());
-        b.append('\t').append('[');
-        float[] e = t.embeddingView();
-        for (int i = 0; i < e.length; i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            // Float.toString is the shortest text that reads back as the same float, as PGvector writes it.
-            b.append(e[i]);
-        }
-        b.append(']');
-        b.append('\t').append(t.embeddingVersion());
-        b.append('\t').append(t.win() ? 't' : 'f');
-        b.append('\n');
-    }
-
-    private static Iterable<String> postExitRows(Iterable<PostExitRow> rows) {
-        return () -> new java.util.Iterator<>() {
-            private final java.util.Iterator<PostExitRow> it = rows.iterator();
-            private long ord;
-
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public String next() {
-                PostExitRow p = it.next();
-                StringBuilder b = new StringBuilder(128).append(ord++);
-                text(b, p.tradeKey());
-                nullable(b, p.price1h());
-                nullable(b, p.price4h());
-                nullable(b, p.price24h());
-                nullable(b, p.bestExitPrice());
-                nullable(b, p.missedProfit());
-                text(b, p.verdict());
-                return b.append('\n').toString();
-            }
-        };
-    }
-
-    private static void number(StringBuilder b, double v) {
-        // Double.toString round-trips exactly and PostgreSQL reads its exponent form (1.0E-5).
-        b.append('\t').append(v);
-    }
-
-    private static void nullable(StringBuilder b, Double v) {
-        if (v == null) {
-            b.append("\t\\N");
-        } else {
-            number(b, v);
-        }
-    }
-
-    /** A text field escaped for COPY's text format: backslash, tab, newline and carriage return. */
-    private static void text(StringBuilder b, String s) {
-        b.append('\t');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(c);
+            out.end();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
             }
         }
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The COPY write path on PostgreSQL keeps TradeMemory.save's contract and stores the same rows. */
 class BulkTradesTest {
     private static final Instant T0 = TradeMemoryTest.T0;
+    private static final Instant EARLY = Instant.parse("1999-12-31T23:59:59.999999Z");
     private static final RunRecord RUN = new RunRecord("run-1", T0, "binance", "BTC/USDT", "15m", "test", 7, "ppo",
             "{\"seed\": 7}");
     /** Every column of both tables as text, in id order: two stores hold equal rows when these are equal. */
@@ -43,7 +44,10 @@ class BulkTradesTest {
         return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
     }
 
-    /** Awkward but valid values: escapes COPY's text format must carry, extreme and tiny numbers, unicode. */
+    /**
+     * Awkward but valid values: control characters and unicode in text, extreme and tiny numbers, times
+     * before PostgreSQL's epoch (2000-01-01, negative in binary COPY) and to the microsecond.
+     */
     private static List<StoredTrade> awkwardTrades() {
         SplittableRandom random = new SplittableRandom(11);
         List<StoredTrade> out = new ArrayList<>();
@@ -53,8 +57,9 @@ class BulkTradesTest {
             StoredTrade t = TradeMemoryTest.trade(i, i % 2 == 0 ? "BTC/USDT" : "ETH/USDT", e);
             String key = i == 5 ? "tab\there\\back\nslash\r" : i == 6 ? "ключ-€" : t.tradeKey();
             String features = "{\"rsi\": " + (i * 0.013) + ", \"note\": \"a\\tb\\\\c\\nd\", \"big\": 1.0E20}";
-            out.add(new StoredTrade(key, t.runId(), t.exchange(), t.symbol(), t.timeframe(), t.kind(), t.entryTime(),
-                    t.exitTime(), t.entryPrice() * 1.0E-7, 1.0E300, t.size(), t.leverage(), -t.fees(), t.pnl(),
+            Instant entry = i % 4 == 1 ? EARLY.minusSeconds(3600L * i).plusNanos(1_000L * i) : t.entryTime();
+            Instant exit = i % 4 == 1 ? entry.plusNanos(123_456_000L) : t.exitTime();
+            out.add(new StoredTrade(key, t.runId(), t.exchange(), t.symbol(), t.timeframe(), t.kind(), entry, exit, t.entryPrice() * 1.0E-7, 1.0E300, t.size(), t.leverage(), -t.fees(), t.pnl(),
                     t.pnlPercent() / 3, t.exitReason(), Double.MIN_VALUE, t.maePercent(), t.regimeAtEntry(),
                     0.1 + 0.2, features, e, t.embeddingVersion(), t.win()));
         }
@@ -83,22 +88,22 @@ class BulkTradesTest {
         new TradeMemory(viaCopy).recall(java.time.Instant.parse("2100-01-01T00:00:00Z"), 1_000)
                 .forEach(r -> back.put(r.trade().tradeKey(), r));
         assertThat(back).hasSize(300);
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         for (StoredTrade sent : trades) {
             TradeMemory.Recalled r = back.get(sent.tradeKey());
             assertThat(r).as(sent.tradeKey()).isNotNull();
-            assertThat(r.trade()).usingRecursiveComparison().ignoringFields("embedding", "features").isEqualTo(sent);
+            assertThat(r.trade()).usingRecursiveComparison().ignoringFields("embedding").isEqualTo(sent);
             assertThat(r.trade().embedding()).containsExactly(sent.embedding());
-            // jsonb keeps numbers as numerics (1.0E20 comes back as 100000000000000000000): equal by value
-            assertThat(json.readTree(r.trade().features()).equals((a, b) -> a.isNumber() && b.isNumber()
-                    ? Double.compare(a.doubleValue(), b.doubleValue()) : a.equals(b) ? 0 : 1,
-                    json.readTree(sent.features()))).as("features of %s", sent.tradeKey()).isTrue();
+            // json (migration V5) keeps the text as it was written, 1.0E20 and all
+            assertThat(r.trade().features()).isEqualTo(sent.features());
             assertThat(r.postExit()).isEqualTo(sentPostExit.get(sent.tradeKey()));
         }
         assertThat(rows(viaCopy, ALL_POST_EXIT)).hasSize(100);
-        // the escaped key arrived as it was sent
+        // the escaped key arrived as it was sent, and times as PostgreSQL prints them
         assertThat(rows(viaCopy, "SELECT trade_key FROM trade_memory WHERE id = 6"))
                 .containsExactly("tab\there\\back\nslash\r");
+        assertThat(rows(viaCopy, "SELECT (entry_time AT TIME ZONE 'UTC')::text || ' ' || "
+                + "(exit_time AT TIME ZONE 'UTC')::text FROM trade_memory WHERE id = 2"))
+                .containsExactly("1999-12-31 23:00:00 1999-12-31 23:00:00.123456"); // trade 1
     }
 
     @Test
@@ -175,9 +180,33 @@ class BulkTradesTest {
                 t.pnlPercent(), t.exitReason(), t.mfePercent(), t.maePercent(), t.regimeAtEntry(),
                 t.volatilityAtEntry(), t.features(), t.embedding(), t.embeddingVersion(), t.win()));
         assertThatThrownBy(() -> bulk.save(trades, List.of())).isInstanceOf(RuntimeException.class)
-                .hasMessageContaining("run_id");
+                .hasMessageContaining("trade_memory.run_id unknown-run is not in runs");
         assertThat(new TradeMemory(db).count()).isZero();
         assertThat(bulk.save(trades.subList(0, 9), List.of())).isEqualTo(9);
+    }
+
+    /** Migration V5 checks run ids per statement instead of a foreign key: the same guarantees. */
+    @Test
+    void aRunWithTradesCannotBeDeletedOrRenamedAndATradeCannotMoveToAnUnknownRun() {
+        MemoryDatabase db = database();
+        new BulkTrades(db).save(awkwardTrades().subList(0, 3), List.of());
+        TradeMemory memory = new TradeMemory(db);
+        memory.saveRun(new RunRecord("run-2", T0, "binance", "BTC/USDT", "15m", "test", 8, "ppo", "{}"));
+        assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("DELETE FROM runs WHERE run_id = 'run-1'")))
+                .hasMessageContaining("run run-1 still has trades in trade_memory")
+                .rootCause().isInstanceOf(java.sql.SQLException.class)
+                .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState()).isEqualTo("23503"));
+        assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("UPDATE runs SET run_id = 'run-9' WHERE run_id = "
+                + "'run-1'"))).hasMessageContaining("still has trades");
+        assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("UPDATE trade_memory SET run_id = 'nope' WHERE "
+                + "id = 1"))).hasMessageContaining("trade_memory.run_id nope is not in runs");
+        // what the foreign key allowed still works: other columns, another existing run, a run without trades
+        db.jdbi().useHandle(h -> h.execute("UPDATE runs SET summary = '{}' WHERE run_id = 'run-1'"));
+        db.jdbi().useHandle(h -> h.execute("UPDATE trade_memory SET run_id = 'run-2' WHERE id = 1"));
+        db.jdbi().useHandle(h -> h.execute("DELETE FROM trade_memory WHERE run_id = 'run-2'"));
+        db.jdbi().useHandle(h -> h.execute("DELETE FROM runs WHERE run_id = 'run-2'"));
+        assertThat(rows(db, "SELECT run_id FROM runs")).containsExactly("run-1");
+        assertThat(memory.count()).isEqualTo(2);
     }
 
     @Test

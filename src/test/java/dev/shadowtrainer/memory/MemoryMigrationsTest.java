@@ -65,7 +65,7 @@ class MemoryMigrationsTest {
     }
 
     @Test
-    void upgradingToV4KeepsTheStoredTradesIndexedAndTheirHnswIndexPartial() {
+    void upgradingFromV3KeepsTheStoredTradesIndexedTheirHnswIndexPartialAndTheirFeatures() {
         postgres = TestPostgres.create("upgrade");
         org.flywaydb.core.Flyway.configure().dataSource(MemoryDatabase.dataSource(postgres))
                 .locations("classpath:db/migration/postgresql").target("3").load().migrate();
@@ -75,7 +75,8 @@ class MemoryMigrationsTest {
                 + "run_id, exchange, symbol, timeframe, kind, entry_time, exit_time, entry_price, exit_price, size, "
                 + "leverage, fees, pnl, pnl_percent, exit_reason, mfe_percent, mae_percent, regime_at_entry, "
                 + "volatility_at_entry, features, embedding, embedding_version, win) VALUES ('old', 'run-1', 'binance', "
-                + "'BTC/USDT', '15m', 'shadow', now(), now(), 1, 1, 1, 1, 0, 0, 0, 'TIMEOUT', 0, 0, 'NEUTRAL', 0, '{}', "
+                + "'BTC/USDT', '15m', 'shadow', now(), now(), 1, 1, 1, 1, 0, 0, 0, 'TIMEOUT', 0, 0, 'NEUTRAL', 0, "
+                + "'{\"rsi\":  0.5, \"adx\": 20}', "
                 + "array_fill(0.5, ARRAY[32])::vector, 1, false)"));
 
         TradeMemory v4 = new TradeMemory(MemoryDatabase.open(postgres)); // migrates to V4
@@ -87,6 +88,16 @@ class MemoryMigrationsTest {
                     .mapTo(String.class).one()).contains("USING hnsw").endsWith("WHERE indexed");
             assertThat(h.createQuery("SELECT indexdef FROM pg_indexes WHERE indexname = 'trade_memory_backlog'")
                     .mapTo(String.class).one()).endsWith("WHERE (NOT indexed)");
+            // V5: features json, the jsonb text of the V3 trade kept; no foreign key, the run-id triggers instead
+            assertThat(h.createQuery("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = "
+                    + "'trade_memory'::regclass AND attname = 'features'").mapTo(String.class).one()).isEqualTo("json");
+            assertThat(h.createQuery("SELECT features::text FROM trade_memory WHERE trade_key = 'old'")
+                    .mapTo(String.class).one()).isEqualTo("{\"adx\": 20, \"rsi\": 0.5}");
+            assertThat(h.createQuery("SELECT COUNT(*) FROM pg_constraint WHERE conrelid = 'trade_memory'::regclass "
+                    + "AND contype = 'f'").mapTo(Integer.class).one()).isZero();
+            assertThat(h.createQuery("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname")
+                    .mapTo(String.class).list()).containsExactly("runs_keep_referenced_delete",
+                    "runs_keep_referenced_update", "trade_memory_run_exists_update", "trade_memory_runs_exist_insert");
         });
         v4.close();
     }
