@@ -152,12 +152,10 @@ public final class BulkTrades implements MemoryWriter.Store {
 
     /** Streams {@code trades} into the staging table with binary COPY, in its column order. */
     private static void copyTrades(PGConnection pg, Iterable<StoredTrade> trades) throws SQLException {
-        CopyIn in = pg.getCopyAPI().copyIn("COPY trade_memory_stage FROM STDIN WITH (FORMAT binary)");
-        try {
-            BinaryCopy rows = new BinaryCopy(in);
+        copy(pg, "trade_memory_stage", out -> {
             long ord = 0;
             for (StoredTrade t : trades) {
-                rows.row(STAGE_FIELDS).int8(ord++).text(t.tradeKey()).text(t.runId()).text(t.exchange())
+                out.row(STAGE_FIELDS).int8(ord++).text(t.tradeKey()).text(t.runId()).text(t.exchange())
                         .text(t.symbol()).text(t.timeframe()).text(t.kind()).timestamptz(t.entryTime())
                         .timestamptz(t.exitTime()).float8(t.entryPrice()).float8(t.exitPrice()).float8(t.size())
                         .float8(t.leverage()).float8(t.fees()).float8(t.pnl()).float8(t.pnlPercent())
@@ -165,24 +163,31 @@ public final class BulkTrades implements MemoryWriter.Store {
                         .float8(t.volatilityAtEntry()).text(t.features()).vector(t.embeddingView())
                         .int4(t.embeddingVersion()).bool(t.win());
             }
-            rows.end();
-        } finally {
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
-        }
+        });
     }
 
     /** Streams {@code rows} into the post-exit staging table with binary COPY, in its column order. */
     private static void copyPostExit(PGConnection pg, Iterable<PostExitRow> rows) throws SQLException {
-        CopyIn in = pg.getCopyAPI().copyIn("COPY post_exit_stage FROM STDIN WITH (FORMAT binary)");
-        try {
-            BinaryCopy out = new BinaryCopy(in);
+        copy(pg, "post_exit_stage", out -> {
             long ord = 0;
             for (PostExitRow p : rows) {
                 out.row(8).int8(ord++).text(p.tradeKey()).float8(p.price1h()).float8(p.price4h())
                         .float8(p.price24h()).float8(p.bestExitPrice()).float8(p.missedProfit()).text(p.verdict());
             }
+        });
+    }
+
+    /** Rows written to a binary COPY. */
+    private interface Rows {
+        void writeTo(BinaryCopy out) throws SQLException;
+    }
+
+    /** One binary COPY into {@code table}; a failure cancels it, so the server keeps none of its rows. */
+    private static void copy(PGConnection pg, String table, Rows rows) throws SQLException {
+        CopyIn in = pg.getCopyAPI().copyIn("COPY " + table + " FROM STDIN WITH (FORMAT binary)");
+        try {
+            BinaryCopy out = new BinaryCopy(in);
+            rows.writeTo(out);
             out.end();
         } finally {
             if (in.isActive()) {
