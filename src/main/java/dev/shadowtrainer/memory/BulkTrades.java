@@ -1,6 +1,5 @@
 package dev.shadowtrainer.memory;
 
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +40,8 @@ public final class BulkTrades implements MemoryWriter.Store {
             + "best_exit_price double precision, missed_profit double precision, verdict text) ON COMMIT DELETE ROWS";
     /** Columns of trade_memory_stage: ord, then the 24 of {@link #COLUMNS}. */
     private static final int STAGE_FIELDS = 25;
+    /** Columns of post_exit_stage: ord, trade_key, the five prices and the verdict. */
+    private static final int POST_EXIT_STAGE_FIELDS = 8;
 
     private final Jdbi jdbi;
     private final TradeMemory runs;
@@ -171,7 +172,7 @@ public final class BulkTrades implements MemoryWriter.Store {
         copy(pg, "post_exit_stage", out -> {
             long ord = 0;
             for (PostExitRow p : rows) {
-                out.row(8).int8(ord++).text(p.tradeKey()).float8(p.price1h()).float8(p.price4h())
+                out.row(POST_EXIT_STAGE_FIELDS).int8(ord++).text(p.tradeKey()).float8(p.price1h()).float8(p.price4h())
                         .float8(p.price24h()).float8(p.bestExitPrice()).float8(p.missedProfit()).text(p.verdict());
             }
         });

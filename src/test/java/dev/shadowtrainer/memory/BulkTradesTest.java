@@ -59,7 +59,8 @@ class BulkTradesTest {
             String features = "{\"rsi\": " + (i * 0.013) + ", \"note\": \"a\\tb\\\\c\\nd\", \"big\": 1.0E20}";
             Instant entry = i % 4 == 1 ? EARLY.minusSeconds(3600L * i).plusNanos(1_000L * i) : t.entryTime();
             Instant exit = i % 4 == 1 ? entry.plusNanos(123_456_000L) : t.exitTime();
-            out.add(new StoredTrade(key, t.runId(), t.exchange(), t.symbol(), t.timeframe(), t.kind(), entry, exit, t.entryPrice() * 1.0E-7, 1.0E300, t.size(), t.leverage(), -t.fees(), t.pnl(),
+            out.add(new StoredTrade(key, t.runId(), t.exchange(), t.symbol(), t.timeframe(), t.kind(), entry, exit,
+                    t.entryPrice() * 1.0E-7, 1.0E300, t.size(), t.leverage(), -t.fees(), t.pnl(),
                     t.pnlPercent() / 3, t.exitReason(), Double.MIN_VALUE, t.maePercent(), t.regimeAtEntry(),
                     0.1 + 0.2, features, e, t.embeddingVersion(), t.win()));
         }
