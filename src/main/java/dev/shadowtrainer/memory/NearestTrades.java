@@ -26,7 +26,8 @@ import java.util.Objects;
  * {@value Embedding#DIMENSION} element-wise passes over the slots, which the JIT turns into SIMD
  * instructions. (A dot product per trade would be a floating-point reduction, which it may not reorder;
  * one flat array with a per-dimension offset kept it from vectorising too, five times slower.) It
- * allocates nothing, and equal similarities keep the more recent trade, so it is deterministic.
+ * allocates nothing, and of equal similarities the more recent trade ranks higher (see {@link KBest}), so
+ * the k nearest are one definite set and the features are sums over it in one definite order.
  */
 public final class NearestTrades implements MemoryLookup {
     /** Values a look-up writes. */
@@ -52,11 +53,7 @@ public final class NearestTrades implements MemoryLookup {
     private final float[] weight = new float[D];
     private final int[] dimension = new int[D];
     private final float[] entry = new float[D];
-    private final float[] bestSimilarity;
-    private final int[] bestSlot;
-    /** The selection's state during one look-up: the best k so far as a min-heap, its size and root. */
-    private int found;
-    private float threshold;
+    private final KBest best;
 
     /**
      * @param market   the run's market, for the entry embeddings of trades fed in
@@ -76,8 +73,7 @@ public final class NearestTrades implements MemoryLookup {
         this.similarity = new float[capacity];
         this.pnlPercent = new float[capacity];
         this.win = new boolean[capacity];
-        this.bestSimilarity = new float[k];
-        this.bestSlot = new int[k];
+        this.best = new KBest(k);
         clear();
     }
 
@@ -176,15 +172,13 @@ public final class NearestTrades implements MemoryLookup {
             }
         }
         similarities(columns, weight, dimension, used, n, similarity);
-        // Newest first (slots next-1 .. 0, then the older end of a full ring) into a min-heap of the k best
-        // (the features are sums, so no order is needed), one comparison per trade against its root.
-        found = 0;
-        threshold = Float.NEGATIVE_INFINITY;
-        select(next - 1, 0);
+        // Newest first: slots next-1 .. 0, then the older end of a full ring.
+        best.clear();
+        best.offerNewestFirst(similarity, next - 1, 0);
         if (n == capacity) {
-            select(capacity - 1, next);
+            best.offerNewestFirst(similarity, capacity - 1, next);
         }
-        int found = this.found;
+        int found = best.found();
         if (found == 0) {
             target[offset] = 0.5f;
             target[offset + 1] = 0f;
@@ -192,13 +186,15 @@ public final class NearestTrades implements MemoryLookup {
             target[offset + 3] = 0f;
             return;
         }
+        // Summed worst first (KBest's order), so the sums depend only on which trades are the k nearest.
         int wins = 0;
         float pnl = 0f;
         float similarity = 0f;
         for (int i = 0; i < found; i++) {
-            wins += win[bestSlot[i]] ? 1 : 0;
-            pnl += pnlPercent[bestSlot[i]];
-            similarity += bestSimilarity[i];
+            int slot = best.slot(i);
+            wins += win[slot] ? 1 : 0;
+            pnl += pnlPercent[slot];
+            similarity += best.similarity(i);
         }
         target[offset] = (float) wins / found;
         target[offset + 1] = pnl / found;
@@ -247,61 +243,6 @@ public final class NearestTrades implements MemoryLookup {
                 }
             }
         }
-    }
-
-    /** Offers slots {@code from} down to {@code downTo} to the best list. */
-    private void select(int from, int downTo) {
-        for (int slot = from; slot >= downTo; slot--) {
-            float s = similarity[slot];
-            if (s > threshold) {
-                if (found < k) {
-                    siftUp(found++, s, slot);
-                    if (found == k) {
-                        threshold = bestSimilarity[0];
-                    }
-                } else { // strictly better than the k-th best: an equal, more recent one stays
-                    siftDown(s, slot);
-                    threshold = bestSimilarity[0];
-                }
-            }
-        }
-    }
-
-    /** Adds (s, slot) at heap position {@code i} and moves it up past larger parents. */
-    private void siftUp(int i, float s, int slot) {
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (bestSimilarity[parent] <= s) {
-                break;
-            }
-            bestSimilarity[i] = bestSimilarity[parent];
-            bestSlot[i] = bestSlot[parent];
-            i = parent;
-        }
-        bestSimilarity[i] = s;
-        bestSlot[i] = slot;
-    }
-
-    /** Replaces the heap's root (the k-th best) with (s, slot) and moves it down past smaller children. */
-    private void siftDown(float s, int slot) {
-        int i = 0;
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= k) {
-                break;
-            }
-            if (child + 1 < k && bestSimilarity[child + 1] < bestSimilarity[child]) {
-                child++;
-            }
-            if (bestSimilarity[child] >= s) {
-                break;
-            }
-            bestSimilarity[i] = bestSimilarity[child];
-            bestSlot[i] = bestSlot[child];
-            i = child;
-        }
-        bestSimilarity[i] = s;
-        bestSlot[i] = slot;
     }
 
     @Override
