@@ -52,6 +52,7 @@ public final class MemoryBenchmark {
     /** Trades per write in a run (the pipeline's batch). */
     static final int RUN_BATCH = 5_000;
     private static final double SYMBOL_SHARE = 0.5;
+    private static final long WARMUP_SALT = 0x3C6EF372FE94F82BL;
 
     /**
      * @param server             the PostgreSQL server, reached through one of its databases (with pgvector
@@ -167,7 +168,9 @@ public final class MemoryBenchmark {
                     + "%'").mapTo(Long.class).one();
             String sharedBuffers = h.createQuery("SHOW shared_buffers").mapTo(String.class).one();
 
-            List<Lookup> lookups = lookups(synthetic, s);
+            List<Lookup> lookups = lookups(synthetic, s.queries(), s.seed() ^ 0x5DEECE66DL);
+            // Other look-ups of the same kind, to warm each timed connection up without running its queries.
+            List<Lookup> warmup = lookups(synthetic, s.queries(), s.seed() ^ WARMUP_SALT);
             progress.printf(Locale.ROOT, "bench memory: %d exact look-ups for recall%n", lookups.size());
             progress.flush();
             List<List<Long>> exact = new ArrayList<>();
@@ -183,10 +186,12 @@ public final class MemoryBenchmark {
             for (int ef : s.efSearch()) {
                 progress.printf(Locale.ROOT, "bench memory: %d look-ups at ef_search %d%n", lookups.size(), ef);
                 progress.flush();
-                searches.add(search(h, lookups, exact, ef));
+                searches.add(search(db, lookups, warmup, exact, ef));
             }
             int apiQueries = Math.min(lookups.size(), 50);
-            memory.nearest(lookups.get(0).embedding(), lookups.get(0).decision(), K, lookups.get(0).symbol()); // connects
+            for (Lookup l : warmup) { // connects, then warms the connection up as search() does
+                memory.nearest(l.embedding(), l.decision(), K, l.symbol());
+            }
             double[] api = new double[apiQueries];
             for (int i = 0; i < apiQueries; i++) {
                 Lookup l = lookups.get(i);
@@ -205,11 +210,7 @@ public final class MemoryBenchmark {
 
             // Look-ups at a decision after every stored trade, so the whole backlog qualifies and is searched.
             long backlog = memory.backlog();
-            List<Lookup> latest = new ArrayList<>();
-            for (Lookup l : lookups.subList(0, Math.min(lookups.size(), 50))) {
-                latest.add(new Lookup(l.embedding(), SyntheticTrades.START.plusSeconds(3 * SyntheticTrades.periodSeconds()),
-                        l.symbol()));
-            }
+            List<Lookup> latest = atTheLatestTime(lookups);
             progress.printf(Locale.ROOT, "bench memory: %d look-ups with %,d trades not yet indexed%n", latest.size(),
                     backlog);
             progress.flush();
@@ -219,7 +220,8 @@ public final class MemoryBenchmark {
                 latestExact.add(nearest(h, l));
             }
             h.execute("RESET ALL");
-            MemoryBenchReport.Search backlogSearch = search(h, latest, latestExact, s.efSearch()[0]);
+            MemoryBenchReport.Search backlogSearch = search(db, latest, atTheLatestTime(warmup), latestExact,
+                    s.efSearch()[0]);
 
             progress.printf(Locale.ROOT, "bench memory: db index, %,d trades into the HNSW graphs%n", backlog);
             progress.flush();
@@ -362,11 +364,11 @@ public final class MemoryBenchmark {
     }
 
     /** Seeded look-ups: fresh embeddings of the same mixture, decisions spread over the period. */
-    private static List<Lookup> lookups(SyntheticTrades synthetic, Settings s) {
-        SplittableRandom r = new SplittableRandom(s.seed() ^ 0x5DEECE66DL);
-        List<Lookup> out = new ArrayList<>(s.queries());
+    private static List<Lookup> lookups(SyntheticTrades synthetic, int queries, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Lookup> out = new ArrayList<>(queries);
         long day = 86_400;
-        for (int i = 0; i < s.queries(); i++) {
+        for (int i = 0; i < queries; i++) {
             long at = day + (long) (r.nextDouble() * (SyntheticTrades.periodSeconds() - day));
             String symbol = r.nextDouble() < SYMBOL_SHARE
                     ? SyntheticTrades.SYMBOLS[r.nextInt(SyntheticTrades.SYMBOLS.length)] : null;
@@ -375,10 +377,33 @@ public final class MemoryBenchmark {
         return out;
     }
 
-    private static MemoryBenchReport.Search search(Handle h, List<Lookup> lookups, List<List<Long>> exact, int ef) {
+    /** The first 50 look-ups at a decision after every stored trade, so all waiting trades qualify. */
+    private static List<Lookup> atTheLatestTime(List<Lookup> lookups) {
+        List<Lookup> latest = new ArrayList<>();
+        for (Lookup l : lookups.subList(0, Math.min(lookups.size(), 50))) {
+            latest.add(new Lookup(l.embedding(), SyntheticTrades.START.plusSeconds(3 * SyntheticTrades.periodSeconds()),
+                    l.symbol()));
+        }
+        return latest;
+    }
+
+    /**
+     * Times {@code lookups} at {@code ef} on a new connection set up as TradeMemory's, after running
+     * {@code warmup} on it: a long-lived connection's state (its backend has mapped the shared buffers
+     * it read, the index pages are in shared_buffers) without ever having run a timed query before.
+     */
+    private static MemoryBenchReport.Search search(MemoryDatabase db, List<Lookup> lookups, List<Lookup> warmup,
+                                                   List<List<Long>> exact, int ef) {
+        try (Handle h = db.jdbi().open()) {
+            return search(h, lookups, warmup, exact, ef);
+        }
+    }
+
+    private static MemoryBenchReport.Search search(Handle h, List<Lookup> lookups, List<Lookup> warmup,
+                                                   List<List<Long>> exact, int ef) {
         configure(h, ef);
-        for (Lookup l : lookups) {
-            nearest(h, l); // warm-up pass: the timed pass below reads a warm cache, as a run's look-ups do
+        for (Lookup l : warmup) {
+            nearest(h, l);
         }
         int hnswPlans = 0;
         for (Lookup l : lookups) {

@@ -31,7 +31,8 @@ public final class TradeMemory implements MemoryWriter.Store, AutoCloseable {
 
     /**
      * hnsw.ef_search of a look-up on PostgreSQL: the candidate list of the HNSW search. The trade-memory
-     * bench at a million trades (README) gave recall@10 0.949 at pgvector's default of 40 and 0.972 at 64.
+     * bench at a million trades (README) gave recall@10 0.931 to 0.950 at pgvector's default of 40 and
+     * 0.960 to 0.972 at 64 over six runs on two machines.
      */
     public static final int EF_SEARCH = 64;
     /** Trades per transaction of {@link #indexBacklog} in {@code db index} and the nightly job. */
