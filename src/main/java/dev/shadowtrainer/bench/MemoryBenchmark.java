@@ -52,6 +52,8 @@ public final class MemoryBenchmark {
     /** Trades per write in a run (the pipeline's batch). */
     static final int RUN_BATCH = 5_000;
     private static final double SYMBOL_SHARE = 0.5;
+    /** Mixed into the seed for the timed look-ups and for the other look-ups that warm connections up. */
+    private static final long LOOKUP_SALT = 0x5DEECE66DL;
     private static final long WARMUP_SALT = 0x3C6EF372FE94F82BL;
 
     /**
@@ -168,7 +170,7 @@ public final class MemoryBenchmark {
                     + "%'").mapTo(Long.class).one();
             String sharedBuffers = h.createQuery("SHOW shared_buffers").mapTo(String.class).one();
 
-            List<Lookup> lookups = lookups(synthetic, s.queries(), s.seed() ^ 0x5DEECE66DL);
+            List<Lookup> lookups = lookups(synthetic, s.queries(), s.seed() ^ LOOKUP_SALT);
             // Other look-ups of the same kind, to warm each timed connection up without running its queries.
             List<Lookup> warmup = lookups(synthetic, s.queries(), s.seed() ^ WARMUP_SALT);
             progress.printf(Locale.ROOT, "bench memory: %d exact look-ups for recall%n", lookups.size());
